@@ -1,0 +1,38 @@
+# phramboot: the two commands are `make demo` and `make check` (README.md).
+# Expensive outputs (kernels, unpacked sources, kexec) are cached outside the repo by
+# the scripts in scripts/, keyed by a hash of their inputs; this file only orders them.
+
+GUESTS := malta virt
+JOBS ?= 2
+
+.PHONY: all deps tools guests check check-unit check-patches check-qemu demo bench clean
+
+all: guests
+
+# Installs what is missing (apt-get, deb-src entry, foreign architectures); quiet otherwise.
+deps:
+	@sh scripts/deps.sh
+
+guests: deps
+	@for g in $(GUESTS); do qemu-tests/mkguest.sh $$g || exit 1; done
+
+# Unit tests of our C code (cmocka, then again under ASan/UBSan).
+check-unit: deps
+	@for d in phramboot watchdog-arm; do \
+		if [ -f $$d/Makefile ]; then $(MAKE) --no-print-directory -C $$d check || exit 1; fi; \
+	done
+
+# The patch-series machinery: a broken patch must stop the build and be named.
+check-patches: deps
+	@scripts/test-series.sh
+
+check-qemu: guests
+	@qemu-tests/run -j $(JOBS)
+
+check: check-unit check-patches check-qemu
+
+demo: guests
+	@qemu-tests/demo.sh
+
+clean:
+	rm -rf build

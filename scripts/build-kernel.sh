@@ -1,0 +1,47 @@
+#!/bin/sh
+# build-kernel.sh malta|virt: build a QEMU test kernel from the patched tree and the
+# config fragments in qemu-tests/kernel/, and print the directory holding the kernel
+# image (vmlinux on malta, zImage on virt) and its .config. Cached by a hash of the
+# source tree's inputs, the fragments and the compiler.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+target=${1:?usage: build-kernel.sh malta|virt}
+case $target in
+malta) arch=mips cross=mipsel-linux-gnu- image=vmlinux ;;
+virt) arch=arm cross=arm-linux-gnueabihf- image=arch/arm/boot/zImage ;;
+*) die "unknown QEMU target '$target' (known: malta virt)" ;;
+esac
+command -v "${cross}gcc" >/dev/null || die "${cross}gcc missing; run 'make deps'"
+
+src=$("$TOP/scripts/linux-src.sh")
+frags="$TOP/qemu-tests/kernel/common.config $TOP/qemu-tests/kernel/$target.config"
+key=$(inputs_hash "$(basename "$src")" $frags "$("${cross}gcc" --version | head -n1)")
+dst=$CACHE/kernel/$target-$key
+# A failed or interrupted run leaves nothing half-made behind.
+trap 'rm -rf "$dst.tmp"' EXIT
+if [ ! -f "$dst/$(basename $image)" ]; then
+	say "building the $target kernel (a few minutes cold; log in $dst.log)"
+	rm -rf "$dst.tmp" && mkdir -p "$dst.tmp"
+	out=$dst.tmp/build
+	mk() { make -C "$src" O="$out" ARCH=$arch CROSS_COMPILE=$cross "$@"; }
+	# merge_config.sh -n: our fragments over allnoconfig, so the kernel holds only what
+	# the tests need (and builds in minutes).
+	mkdir -p "$out"
+	(cd "$src" && logged "$dst.log" env ARCH=$arch CROSS_COMPILE=$cross \
+		"$src/scripts/kconfig/merge_config.sh" -n -O "$out" $frags)
+	# merge_config.sh only warns when a fragment's option did not stick (a missing
+	# dependency): that would build a kernel without what the tests rely on.
+	missing=$(cat $frags | grep -E '^CONFIG_[A-Z0-9_]+=' | while read -r line; do
+		grep -qxF "$line" "$out/.config" || echo "$line"
+	done)
+	[ -z "$missing" ] || die "options did not stick in the $target .config (dependency missing?): $(echo $missing)"
+	logged "$dst.log" mk -j"$(nproc)" "$(basename $image)"
+	cp "$out/$image" "$out/.config" "$dst.tmp/"
+	rm -rf "$out"
+	publish "$dst"
+	for old in "$CACHE"/kernel/$target-*; do
+		case $old in "$dst"|"$dst".log) ;; *) rm -rf "$old" ;; esac
+	done
+fi
+echo "$dst"

@@ -1,0 +1,66 @@
+# Shared helpers for the build scripts; sourced, not run.
+# Expensive outputs live in a cache outside the repo, in directories named after a hash
+# of everything that went into them, so a changed input rebuilds and an unchanged one
+# does not.
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${PHRAMBOOT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/phramboot}
+PROG=$(basename "$0" .sh)
+
+say() { printf '%s: %s\n' "$PROG" "$*" >&2; }
+die() { printf '%s: fatal: %s\n' "$PROG" "$*" >&2; exit 1; }
+
+# Short content hash of files and strings given as arguments: a file argument counts by
+# its name and content, anything else by its text.
+inputs_hash() {
+	for x in "$@"; do
+		if [ -f "$x" ]; then
+			printf 'file %s\n' "$(basename "$x")"
+			cat "$x"
+		else
+			printf 'text %s\n' "$x"
+		fi
+	done | sha256sum | cut -c1-16
+}
+
+# The patch files a series names, in order, as paths (for hashing and applying).
+series_files() {
+	series=$1/series
+	[ -f "$series" ] || return 0
+	sed -e 's/#.*//' -e 's/[[:space:]]*$//' "$series" | while read -r p; do
+		[ -n "$p" ] && printf '%s\n' "$1/$p"
+	done
+	return 0
+}
+
+# Apply a series to a tree in order; stop at the first patch that does not apply, naming it.
+apply_series() {
+	tree=$1 dir=$2
+	for p in $(series_files "$dir"); do
+		[ -f "$p" ] || die "series $dir/series names $(basename "$p"), which does not exist"
+		if ! out=$(patch -d "$tree" -p1 --batch --forward --no-backup-if-mismatch -r - <"$p" 2>&1); then
+			printf '%s\n' "$out" | sed 's/^/  /' >&2
+			die "patch ${p#"$TOP"/} does not apply; fix or refresh it"
+		fi
+	done
+}
+
+# Run "$@" with output in a log; on failure show the log's tail and stop.
+logged() {
+	log=$1; shift
+	if ! "$@" >"$log" 2>&1; then
+		tail -n 30 "$log" | sed 's/^/  | /' >&2
+		die "'$*' failed; full log: $log"
+	fi
+}
+
+# Atomic publish: build into $1.tmp, then rename, so an interrupted build is never used.
+publish() { rm -rf "$1"; mv "$1.tmp" "$1"; }
+
+arch_triplet() {
+	case $1 in
+	mipsel) echo mipsel-linux-gnu ;;
+	armhf) echo arm-linux-gnueabihf ;;
+	*) die "unknown target arch '$1' (known: mipsel armhf)" ;;
+	esac
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# sysroot.sh ARCH: unpack the target's Debian packages (busybox, static libraries, musl)
+# into a per-arch sysroot in the cache and print its path. They cannot be installed with
+# apt: busybox-static and libfdt-dev are not co-installable across architectures.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+arch=${1:?usage: sysroot.sh mipsel|armhf}
+arch_triplet "$arch" >/dev/null
+# linux-libc-dev: the target's <linux/watchdog.h> (MIPS ioctl numbers differ from x86).
+pkgs="busybox-static libfdt-dev libfdt1 libsodium-dev libsodium23 musl-dev musl linux-libc-dev"
+
+versions=$(for p in $pkgs; do
+	v=$(apt-cache show --no-all-versions "$p:$arch" 2>/dev/null | sed -n 's/^Version: //p' | head -n1)
+	[ -n "$v" ] || die "no package $p:$arch; run 'make deps' (it registers foreign architectures)"
+	echo "$p=$v"
+done)
+dst=$CACHE/sysroot/$arch-$(inputs_hash "$versions")
+# A failed or interrupted run leaves nothing half-made behind.
+trap 'rm -rf "$dst.tmp"' EXIT
+if [ ! -d "$dst" ]; then
+	say "unpacking $arch packages into $dst"
+	rm -rf "$dst.tmp" && mkdir -p "$dst.tmp/debs"
+	(cd "$dst.tmp/debs" && logged ../download.log apt-get download $(echo "$versions" | sed "s/=/:$arch=/"))
+	for d in "$dst.tmp"/debs/*.deb; do dpkg-deb -x "$d" "$dst.tmp"; done
+	rm -rf "$dst.tmp/debs"
+	publish "$dst"
+fi
+echo "$dst"
