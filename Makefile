@@ -3,6 +3,7 @@
 # the scripts in scripts/, keyed by a hash of their inputs; this file only orders them.
 
 GUESTS := malta virt
+ARCHES := mipsel armhf
 JOBS ?= 2
 
 .PHONY: all deps tools guests check check-unit check-patches check-qemu demo bench clean
@@ -13,7 +14,19 @@ all: guests
 deps:
 	@sh scripts/deps.sh
 
-guests: deps
+# Our tools: native (the build host's `phramboot pack`, and the unit tests) and static
+# for each target (into build/target-ARCH/, where mkguest.sh picks them up).
+tools: deps
+	@$(MAKE) --no-print-directory -C phramboot O=$(CURDIR)/build/phramboot-native
+	@for a in $(ARCHES); do \
+		sysroot=$$(scripts/sysroot.sh $$a) || exit 1; \
+		for d in phramboot watchdog-arm; do \
+			$(MAKE) --no-print-directory -C $$d TARGET=$$a SYSROOT=$$sysroot \
+				O=$(CURDIR)/build/target-$$a || exit 1; \
+		done; \
+	done
+
+guests: tools
 	@for g in $(GUESTS); do qemu-tests/mkguest.sh $$g || exit 1; done
 
 # Unit tests of our C code (cmocka, then again under ASan/UBSan).

@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "boot.h"
+#include "bundle.h"
+#include "dtb.h"
+#include "errbuf.h"
+#include "exitcodes.h"
+#include "fileio.h"
+#include "iomem.h"
+#include "kexec_argv.h"
+#include "placement.h"
+#include "wdarm.h"
+
+#define PROG "phramboot"
+#define MiB (1024.0 * 1024.0)
+
+__attribute__((format(printf, 2, 3)))
+static int fatal(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(PROG ": fatal: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+static int running_arch(const char *override, struct elfarch *out, char *err, size_t errlen)
+{
+	bool be = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
+	struct utsname u;
+	char name[sizeof(((struct utsname *)0)->machine) + 1];
+
+	if (override) {
+		const char *colon = strchr(override, ':');
+
+		snprintf(name, sizeof(name), "%.*s", colon ? (int)(colon - override) : (int)strlen(override),
+			 override);
+		if (colon && strcmp(colon + 1, "big") && strcmp(colon + 1, "little"))
+			return seterr(err, errlen, "--machine byte order must be big or little");
+		if (colon)
+			be = colon[1] == 'b';
+	} else {
+		if (uname(&u))
+			return seterr(err, errlen, "uname: %s", strerror(errno));
+		snprintf(name, sizeof(name), "%s", u.machine);
+	}
+	return elfarch_running(name, be, out, err, errlen);
+}
+
+static uint64_t read_memtotal(void)
+{
+	char *text, e[64];
+	size_t len;
+	unsigned long long kb = 0;
+	const char *p;
+
+	if (read_file("/proc/meminfo", 64 * 1024, &text, &len, e, sizeof(e)))
+		return 0;
+	p = strstr(text, "MemTotal:");
+	if (p)
+		kb = strtoull(p + 9, NULL, 10);
+	free(text);
+	return kb * 1024;
+}
+
+static const char *find_kexec(const char *given)
+{
+	static const char *const candidates[] = { "/sbin/kexec", "/usr/sbin/kexec" };
+
+	if (given)
+		return access(given, X_OK) == 0 ? given : NULL;
+	for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++)
+		if (access(candidates[i], X_OK) == 0)
+			return candidates[i];
+	return NULL;
+}
+
+/* fork + execv, never a shell; the child gets the default signal mask back. */
+static int run(char *const *argv, char *err, size_t errlen)
+{
+	sigset_t none;
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return seterr(err, errlen, "fork: %s", strerror(errno));
+	if (pid == 0) {
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		execv(argv[0], argv);
+		fprintf(stderr, PROG ": fatal: unable to run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return seterr(err, errlen, "waitpid: %s", strerror(errno));
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFEXITED(status))
+		return seterr(err, errlen, "%s %s exited with status %d", argv[0], argv[1],
+			      WEXITSTATUS(status));
+	return seterr(err, errlen, "%s %s was killed by signal %d", argv[0], argv[1],
+		      WTERMSIG(status));
+}
+
+struct plan {
+	struct bundle b;
+	struct elfarch running;
+	struct iomem io;
+	struct placement_req req;
+	struct placement pl;
+	uint64_t kernel_lo, kernel_hi;
+	char bootargs[4096];
+	void *dtb;
+	size_t dtb_len;
+	const char *kexec;
+	char wd_dev[64];
+	char kernel_path[PATH_MAX], rootfs_path[PATH_MAX], dtb_path[PATH_MAX];
+};
+
+static int make_plan(const struct boot_opts *o, struct plan *p)
+{
+	struct bundle_opts bo = { o->keys, o->insecure, isatty(2) };
+	char err[512], extra[MANIFEST_APPEND_MAX * 2 + 2], *text;
+	struct bootargs_req br;
+	struct dtb_edit de;
+	size_t len;
+	long page = sysconf(_SC_PAGESIZE);
+	int r;
+
+	/* 1-3: signature, files, architecture. */
+	if (bundle_open(&p->b, o->dir, &bo, err, sizeof(err)))
+		return fatal(EXIT_BAD_BUNDLE, "unable to verify bundle %s: %s", o->dir, err);
+	if (!p->b.signed_ok)
+		fprintf(stderr, PROG ": warning: bundle %s is not signed; booting it because of --insecure\n", o->dir);
+	if (running_arch(o->machine, &p->running, err, sizeof(err)))
+		return fatal(EXIT_SYSTEM, "unable to identify this machine: %s", err);
+	if (elfarch_check(&p->b.kernel, &p->running, err, sizeof(err)))
+		return fatal(EXIT_BAD_BUNDLE, "unable to boot bundle %s: %s", o->dir, err);
+
+	/* 4: placement. */
+	r = o->iomem ? read_file(o->iomem, 1u << 20, &text, &len, err, sizeof(err))
+		     : read_file("/proc/iomem", 1u << 20, &text, &len, err, sizeof(err));
+	if (r)
+		return fatal(EXIT_SYSTEM, "unable to read %s: %s", o->iomem ? o->iomem : "/proc/iomem", err);
+	r = iomem_parse(text, len, &p->io, err, sizeof(err));
+	free(text);
+	if (r)
+		return fatal(EXIT_SYSTEM, "unable to parse %s: %s", o->iomem ? o->iomem : "/proc/iomem", err);
+	if (placement_ram_base(&p->io, &p->pl.ram_base, err, sizeof(err)))
+		return fatal(EXIT_SYSTEM, "unable to read the memory map: %s", err);
+	p->req.image_size = p->b.m.file[MF_ROOTFS].size;
+	p->req.align = page > 0 ? (uint64_t)page : 4096;
+	if (o->erase_size > p->req.align)
+		p->req.align = o->erase_size;
+	p->req.limit = o->limit ? o->limit : placement_lowmem_limit(&p->b.kernel, p->pl.ram_base);
+	/* Room for a DTB that grows by the bootargs and the phram node. */
+	placement_kernel_span(&p->b.kernel, p->b.m.file[MF_KERNEL].size, p->b.dtb_len + 8192,
+			      p->pl.ram_base, &p->req.keep_lo, &p->req.keep_hi,
+			      &p->req.other_segments);
+	p->kernel_lo = p->req.keep_lo;
+	p->kernel_hi = p->req.keep_hi;
+	p->req.memtotal = o->memtotal ? o->memtotal : o->iomem ? 0 : read_memtotal();
+	if (place_image(&p->io, &p->req, &p->pl, err, sizeof(err)))
+		return fatal(EXIT_NO_ROOM, "unable to place the root image: %s", err);
+
+	/* 5: describe it. */
+	snprintf(extra, sizeof(extra), "%s%s%s", p->b.m.append,
+		 p->b.m.append[0] && o->append && o->append[0] ? " " : "", o->append ? o->append : "");
+	br = (struct bootargs_req){
+		.extra = extra, .describe = o->describe, .machine = p->b.kernel.machine,
+		.addr = p->pl.addr, .size = p->pl.size, .ram_base = p->pl.ram_base,
+		.open_timeout = o->no_watchdog ? -1 : o->open_timeout, .panic = o->panic,
+		.trial_id = p->b.id, .limit = elfarch_cmdline_size(p->b.kernel.machine),
+	};
+	if (bootargs_build(&br, p->bootargs, sizeof(p->bootargs), err, sizeof(err)))
+		return fatal(EXIT_NO_ROOM, "unable to build the kernel command line: %s", err);
+	de = (struct dtb_edit){ p->bootargs, o->describe == DESCRIBE_DT, p->pl.addr, p->pl.size };
+	if (dtb_edit(p->b.dtb, p->b.dtb_len, &de, &p->dtb, &p->dtb_len, err, sizeof(err)))
+		return fatal(EXIT_NO_ROOM, "unable to edit the DTB: %s", err);
+	if (!dtb_has_memory_node(p->dtb))
+		fprintf(stderr, PROG ": warning: the DTB has no memory node; a kexec'd kernel may not find its RAM\n");
+
+	/* Everything that can refuse does so before anything is armed or loaded. */
+	p->kexec = find_kexec(o->kexec);
+	if (!p->kexec)
+		return fatal(EXIT_KEXEC, "unable to find kexec: %s; pass --kexec PATH",
+			     o->kexec ? o->kexec : "neither /sbin/kexec nor /usr/sbin/kexec is executable");
+	if (!o->no_watchdog) {
+		struct wdarm_info info;
+
+		if (o->watchdog)
+			snprintf(p->wd_dev, sizeof(p->wd_dev), "%s", o->watchdog);
+		else if (wdarm_find_device(p->wd_dev, sizeof(p->wd_dev), err, sizeof(err)) < 0)
+			return fatal(EXIT_WATCHDOG, "%s; without one a hung trial never rolls back (pass --no-watchdog to boot anyway)",
+				     err);
+		if (access(p->wd_dev, W_OK))
+			return fatal(EXIT_WATCHDOG, "unable to use watchdog %s: %s", p->wd_dev, strerror(errno));
+		/* sysfs only (opening would start it): catch a timeout the driver cannot do
+		 * here, where a dry run sees it too. */
+		memset(&info, 0, sizeof(info));
+		if (wdarm_query(p->wd_dev, false, &info, err, sizeof(err)) == 0 &&
+		    ((info.max_timeout > 0 && o->timeout > info.max_timeout) ||
+		     (info.min_timeout > 0 && o->timeout < info.min_timeout)))
+			return fatal(EXIT_WATCHDOG, "unable to use watchdog %s: --timeout %d is outside the driver's range %d..%d s",
+				     p->wd_dev, o->timeout, info.min_timeout, info.max_timeout);
+	}
+	bundle_file_path(&p->b, o->dir, MF_KERNEL, p->kernel_path, sizeof(p->kernel_path));
+	bundle_file_path(&p->b, o->dir, MF_ROOTFS, p->rootfs_path, sizeof(p->rootfs_path));
+	return EXIT_OK;
+}
+
+static void print_plan(const struct boot_opts *o, const struct plan *p, char *const *load,
+		       char *const *exec)
+{
+	char line[8400], d[64];
+
+	printf("bundle: %s (id %s, %s%s)\n", o->dir, p->b.id,
+	       p->b.signed_ok ? "signed by key " : "unsigned", p->b.signed_ok ? p->b.keynum : "");
+	elfarch_describe(&p->b.kernel, d, sizeof(d));
+	printf("kernel: %s, %llu bytes, %s, keep %#llx-%#llx free for it and the DTB\n",
+	       p->b.m.file[MF_KERNEL].name, (unsigned long long)p->b.m.file[MF_KERNEL].size, d,
+	       (unsigned long long)p->kernel_lo, (unsigned long long)p->kernel_hi);
+	printf("dtb: %s, %zu bytes, %zu after editing\n", p->b.m.file[MF_DTB].name, p->b.dtb_len,
+	       p->dtb_len);
+	printf("rootfs: %s, %llu bytes\n", p->b.m.file[MF_ROOTFS].name,
+	       (unsigned long long)p->b.m.file[MF_ROOTFS].size);
+	printf("memory: RAM from %#llx, %.1f MiB managed (segments may use half), image limit %#llx\n",
+	       (unsigned long long)p->pl.ram_base, p->pl.memtotal / MiB,
+	       (unsigned long long)p->req.limit);
+	printf("placement: %#llx-%#llx (%llu bytes, aligned to %llu)\n",
+	       (unsigned long long)p->pl.addr, (unsigned long long)(p->pl.addr + p->pl.size - 1),
+	       (unsigned long long)p->pl.size, (unsigned long long)p->req.align);
+	if (o->describe == DESCRIBE_DT)
+		printf("describe: device tree, /reserved-memory/phram@%llx\n", (unsigned long long)p->pl.addr);
+	else
+		printf("describe: command line\n");
+	printf("bootargs: %s\n", p->bootargs);
+	if (o->no_watchdog)
+		printf("watchdog: none (--no-watchdog): a hung trial will not roll back\n");
+	else
+		printf("watchdog: %s, timeout %d s, kept running through kexec\n", p->wd_dev, o->timeout);
+	if (kexec_argv_quote(load, line, sizeof(line)) == 0)
+		printf("load: %s\n", line);
+	if (kexec_argv_quote(exec, line, sizeof(line)) == 0)
+		printf("exec: %s\n", line);
+}
+
+static int write_dtb(const struct boot_opts *o, struct plan *p, char *err, size_t errlen)
+{
+	int fd;
+	ssize_t n;
+
+	if (path_join(p->dtb_path, sizeof(p->dtb_path), o->workdir ? o->workdir : "/tmp",
+		      "phramboot-XXXXXX.dtb"))
+		return seterr(err, errlen, "workdir path too long");
+	fd = mkstemps(p->dtb_path, 4);
+	if (fd < 0) {
+		p->dtb_path[0] = '\0';
+		return seterr(err, errlen, "%s", strerror(errno));
+	}
+	n = write(fd, p->dtb, p->dtb_len);
+	if (n != (ssize_t)p->dtb_len || close(fd)) {
+		int e = n < 0 ? errno : ENOSPC;
+
+		unlink(p->dtb_path);
+		p->dtb_path[0] = '\0';
+		return seterr(err, errlen, "%s", strerror(e));
+	}
+	return 0;
+}
+
+int boot(const struct boot_opts *o)
+{
+	static struct plan p;
+	struct kexec_argv load, exec;
+	struct kexec_plan kp;
+	struct wdarm_state wd = { 0 };
+	char err[512], e2[256];
+	sigset_t block, old;
+	int code;
+
+	memset(&p, 0, sizeof(p));
+	code = make_plan(o, &p);
+	if (code)
+		goto out;
+	if (o->save_dtb && write_new_file(o->save_dtb, p.dtb, p.dtb_len, 0644, err, sizeof(err))) {
+		code = fatal(EXIT_SYSTEM, "unable to write %s: %s", o->save_dtb, err);
+		goto out;
+	}
+	if (o->dry_run)
+		snprintf(p.dtb_path, sizeof(p.dtb_path), "%s/phramboot-XXXXXX.dtb", o->workdir ? o->workdir : "/tmp");
+	else if (write_dtb(o, &p, err, sizeof(err))) {
+		code = fatal(EXIT_SYSTEM, "unable to write the edited DTB in %s: %s",
+			     o->workdir ? o->workdir : "/tmp", err);
+		goto out;
+	}
+	kp = (struct kexec_plan){ p.kexec, p.kernel_path, p.dtb_path, p.rootfs_path, p.pl.addr, p.bootargs };
+	if (kexec_argv_load(&load, &kp)) {
+		code = fatal(EXIT_KEXEC, "unable to build the kexec command: a path is too long");
+		goto out;
+	}
+	kexec_argv_exec(&exec, p.kexec);
+	if (o->dry_run) {
+		print_plan(o, &p, load.argv, exec.argv);
+		p.dtb_path[0] = '\0';
+		goto out;
+	}
+
+	/* From arming on, an interrupted phramboot would leave a watchdog counting down
+	 * under the old system: hold the usual signals until we either kexec or disarm. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &block, &old);
+
+	/* 6: watchdog. */
+	if (!o->no_watchdog && wdarm_arm(p.wd_dev, o->timeout, &wd, err, sizeof(err)) < 0) {
+		wdarm_disarm(&wd, e2, sizeof(e2));
+		code = fatal(EXIT_WATCHDOG, "%s", err);
+		goto unblock;
+	}
+	/* 7: load, then execute. */
+	if (run(load.argv, err, sizeof(err))) {
+		code = fatal(EXIT_KEXEC, "unable to load the trial kernel: %s%s", err,
+			     wd.armed ? "; watchdog disarmed" : "");
+		goto disarm;
+	}
+	unlink(p.dtb_path);
+	p.dtb_path[0] = '\0';
+	fflush(NULL);
+	if (run(exec.argv, err, sizeof(err))) {
+		char *unload[] = { (char *)p.kexec, (char *)"-u", NULL };
+
+		run(unload, e2, sizeof(e2));
+		code = fatal(EXIT_KEXEC, "unable to execute the trial kernel: %s%s", err,
+			     wd.armed ? "; watchdog disarmed" : "");
+		goto disarm;
+	}
+	/* kexec -e returned success without rebooting: nothing to roll back to. */
+	code = fatal(EXIT_KEXEC, "unable to execute the trial kernel: kexec -e returned");
+disarm:
+	if (wd.armed && wdarm_disarm(&wd, e2, sizeof(e2)) < 0)
+		fprintf(stderr, PROG ": warning: %s; the system will reset when it expires\n", e2);
+unblock:
+	sigprocmask(SIG_SETMASK, &old, NULL);
+out:
+	if (p.dtb_path[0] && !o->dry_run)
+		unlink(p.dtb_path);
+	free(p.dtb);
+	iomem_free(&p.io);
+	bundle_close(&p.b);
+	return code;
+}

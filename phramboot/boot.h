@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* "phramboot DIR": verify, place, describe, arm, kexec. The one path with side effects. */
+#ifndef BOOT_H
+#define BOOT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bootargs.h"
+
+struct boot_opts {
+	const char *dir;
+	const char *keys;	/* --key */
+	const char *iomem;	/* --iomem: a memory map file instead of /proc/iomem */
+	const char *kexec;	/* --kexec */
+	const char *workdir;	/* --workdir: where the edited DTB is written */
+	const char *watchdog;	/* --watchdog DEV */
+	const char *machine;	/* --machine NAME[:big|:little], instead of uname */
+	const char *append;	/* --append: more kernel arguments */
+	const char *save_dtb;	/* --save-dtb FILE: keep a copy of the edited DTB */
+	bool insecure, dry_run, no_watchdog;
+	enum describe describe;
+	int timeout, open_timeout, panic;
+	uint64_t erase_size;	/* 0 = page size */
+	uint64_t limit;		/* highest end address for the image; 0 = the kernel's lowmem */
+	uint64_t memtotal;	/* 0 = /proc/meminfo (or an estimate with --iomem) */
+};
+
+/* Prints its own messages; returns an exit code (only if kexec -e did not happen). */
+int boot(const struct boot_opts *o);
+
+#endif

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "bundle.h"
+#include "base64.h"
+#include "errbuf.h"
+#include "fileio.h"
+#include "hash.h"
+#include "signify.h"
+
+#define MAX_KEYS 32
+/* Show progress only where hashing takes long enough to wonder. */
+#define PROGRESS_MIN (16u << 20)
+
+static int load_key(const char *path, struct signify_pubkey *k, char *err, size_t errlen)
+{
+	char e[160], *text;
+	size_t len;
+	int r;
+
+	if (read_file(path, SIGNIFY_FILE_MAX, &text, &len, e, sizeof(e)))
+		return seterr(err, errlen, "unable to read key %s: %s", path, e);
+	r = signify_parse_pubkey(text, len, k, e, sizeof(e));
+	free(text);
+	if (r)
+		return seterr(err, errlen, "unable to use key %s: %s", path, e);
+	return 0;
+}
+
+static int load_keys(const char *where, struct signify_pubkey *keys, size_t *n, char *err,
+		     size_t errlen)
+{
+	struct stat st;
+	struct dirent *de;
+	DIR *d;
+
+	*n = 0;
+	if (stat(where, &st))
+		return seterr(err, errlen, "no trusted keys: %s: %s; add a public key there or pass --key",
+			      where, strerror(errno));
+	if (!S_ISDIR(st.st_mode)) {
+		if (load_key(where, &keys[0], err, errlen))
+			return -1;
+		*n = 1;
+		return 0;
+	}
+	d = opendir(where);
+	if (!d)
+		return seterr(err, errlen, "unable to open key directory %s: %s", where, strerror(errno));
+	while ((de = readdir(d)) && *n < MAX_KEYS) {
+		size_t l = strlen(de->d_name);
+		char path[PATH_MAX];
+
+		if (l < 5 || strcmp(de->d_name + l - 4, ".pub") || de->d_name[0] == '.')
+			continue;
+		if (path_join(path, sizeof(path), where, de->d_name) ||
+		    load_key(path, &keys[*n], err, errlen)) {
+			closedir(d);
+			return -1;
+		}
+		(*n)++;
+	}
+	closedir(d);
+	if (!*n)
+		return seterr(err, errlen, "no trusted keys: %s has no *.pub files; add a public key there or pass --key",
+			      where);
+	return 0;
+}
+
+static int verify_signature(struct bundle *b, const char *dir, const char *text, size_t len,
+			    const struct bundle_opts *o, char *err, size_t errlen)
+{
+	struct signify_pubkey keys[MAX_KEYS];
+	struct signify_sig sig;
+	char path[PATH_MAX], e[256], *sigtext;
+	size_t siglen, nkeys;
+	int r;
+
+	if (path_join(path, sizeof(path), dir, "manifest.sig"))
+		return seterr(err, errlen, "bundle path is too long");
+	if (access(path, F_OK) && errno == ENOENT) {
+		if (o->insecure)
+			return 0;
+		return seterr(err, errlen, "bundle is unsigned (no manifest.sig); sign it with phramboot pack --key, or pass --insecure");
+	}
+	if (read_file(path, SIGNIFY_FILE_MAX, &sigtext, &siglen, e, sizeof(e)))
+		return seterr(err, errlen, "unable to read %s: %s", path, e);
+	r = signify_parse_sig(sigtext, siglen, &sig, e, sizeof(e));
+	free(sigtext);
+	if (r)
+		return seterr(err, errlen, "manifest.sig: %s", e);
+	if (load_keys(o->keys ? o->keys : DEFAULT_KEY_DIR, keys, &nkeys, err, errlen))
+		return -1;
+	if (signify_verify(keys, nkeys, &sig, (const uint8_t *)text, len, e, sizeof(e))) {
+		if (!memcmp(e, "signed by an unknown key", 24))
+			return seterr(err, errlen, "manifest.sig: %s; add its public key to %s or pass --key",
+				      e, o->keys ? o->keys : DEFAULT_KEY_DIR);
+		return seterr(err, errlen, "manifest.sig: %s", e);
+	}
+	b->signed_ok = true;
+	signify_keynum_hex(sig.keynum, b->keynum);
+	return 0;
+}
+
+struct progress {
+	const char *what;
+	int last;
+};
+
+static void show_progress(void *ctx, uint64_t done, uint64_t total)
+{
+	struct progress *p = ctx;
+	int pct = (int)(done * 100 / total);
+
+	if (pct == p->last)
+		return;
+	p->last = pct;
+	fprintf(stderr, "\rphramboot: verifying %s: %3d%%%s", p->what, pct, done == total ? "\n" : "");
+}
+
+static int check_file(struct bundle *b, const char *dir, int i, const struct bundle_opts *o,
+		      char *err, size_t errlen)
+{
+	const struct manifest_file_entry *f = &b->m.file[i];
+	struct progress pr = { manifest_file_key[i], -1 };
+	uint8_t sum[32];
+	char path[PATH_MAX], e[160];
+	struct stat st;
+	int fd;
+
+	if (path_join(path, sizeof(path), dir, f->name))
+		return seterr(err, errlen, "bundle path is too long");
+	/* No O_CLOEXEC: kexec reads kernel and root image through /proc/self/fd. */
+	fd = open(path, O_RDONLY | O_NOFOLLOW);
+	if (fd < 0)
+		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, strerror(errno));
+	b->fd[i] = fd;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode))
+		return seterr(err, errlen, "%s (%s) is not a regular file", manifest_file_key[i], f->name);
+	if ((uint64_t)st.st_size != f->size)
+		return seterr(err, errlen, "%s (%s) is %llu bytes but the manifest says %llu",
+			      manifest_file_key[i], f->name, (unsigned long long)st.st_size,
+			      (unsigned long long)f->size);
+	if (i == MF_DTB) {
+		/* Hash the bytes held in memory: those are what gets edited and loaded. */
+		char *buf;
+
+		if (read_fd(fd, f->size, &buf, &b->dtb_len, e, sizeof(e)))
+			return seterr(err, errlen, "dtb (%s): %s", f->name, e);
+		b->dtb = (uint8_t *)buf;
+		crypto_hash_sha256(sum, b->dtb, b->dtb_len);
+	} else if (hash_fd_sha256(fd, f->size, sum,
+				  o->progress && f->size >= PROGRESS_MIN ? show_progress : NULL,
+				  &pr, e, sizeof(e))) {
+		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, e);
+	}
+	if (memcmp(sum, f->sha256, sizeof(sum)))
+		return seterr(err, errlen, "%s (%s) does not match its SHA-256 in the manifest: damaged or altered",
+			      manifest_file_key[i], f->name);
+	return 0;
+}
+
+static int check_kernel_arch(struct bundle *b, char *err, size_t errlen)
+{
+	static uint8_t head[64 * 1024];
+	char e[160], kd[64], md[64];
+	ssize_t n = pread(b->fd[MF_KERNEL], head, sizeof(head), 0);
+	const struct elfarch *m = &b->m.arch;
+
+	if (n < 0)
+		return seterr(err, errlen, "kernel: %s", strerror(errno));
+	if (elfarch_detect(head, (size_t)n, &b->kernel, e, sizeof(e)))
+		return seterr(err, errlen, "%s", e);
+	if (b->kernel.machine != m->machine || b->kernel.bits != m->bits ||
+	    b->kernel.big_endian != m->big_endian || b->kernel.format != m->format) {
+		elfarch_describe(&b->kernel, kd, sizeof(kd));
+		elfarch_describe(m, md, sizeof(md));
+		return seterr(err, errlen, "kernel is %s but the manifest says %s", kd, md);
+	}
+	return 0;
+}
+
+int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, char *err,
+		size_t errlen)
+{
+	uint8_t sum[32];
+	char path[PATH_MAX], e[256], *text = NULL;
+	size_t len;
+
+	memset(b, 0, sizeof(*b));
+	for (int i = 0; i < MF_COUNT; i++)
+		b->fd[i] = -1;
+	if (path_join(path, sizeof(path), dir, "manifest"))
+		return seterr(err, errlen, "bundle path is too long");
+	if (read_file(path, MANIFEST_MAX, &text, &len, e, sizeof(e))) {
+		seterr(err, errlen, "unable to read %s: %s", path, e);
+		goto fail;
+	}
+	if (verify_signature(b, dir, text, len, o, err, errlen))
+		goto fail;
+	if (manifest_parse(text, len, &b->m, err, errlen))
+		goto fail;
+	crypto_hash_sha256(sum, (const uint8_t *)text, len);
+	hex_encode(sum, 8, b->id);
+	for (int i = 0; i < MF_COUNT; i++)
+		if (check_file(b, dir, i, o, err, errlen))
+			goto fail;
+	if (check_kernel_arch(b, err, errlen))
+		goto fail;
+	free(text);
+	return 0;
+fail:
+	free(text);
+	bundle_close(b);
+	return -1;
+}
+
+void bundle_close(struct bundle *b)
+{
+	for (int i = 0; i < MF_COUNT; i++) {
+		if (b->fd[i] >= 0)
+			close(b->fd[i]);
+		b->fd[i] = -1;
+	}
+	free(b->dtb);
+	b->dtb = NULL;
+}
+
+void bundle_file_path(const struct bundle *b, const char *dir, int i, char *out, size_t len)
+{
+	if (access("/proc/self/fd", X_OK) == 0)
+		snprintf(out, len, "/proc/self/fd/%d", b->fd[i]);
+	else if (path_join(out, len, dir, b->m.file[i].name))
+		out[0] = '\0';
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A bundle directory on the device, verified: signature over the manifest, then each
+ * file's size and SHA-256, then the kernel's header against the manifest. The kernel and
+ * root image stay open so kexec reads the very bytes that were hashed.
+ */
+#ifndef BUNDLE_H
+#define BUNDLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "manifest.h"
+
+#define DEFAULT_KEY_DIR "/etc/phramboot/keys"
+
+struct bundle {
+	struct manifest m;
+	char id[17];		/* first 16 hex digits of the manifest's SHA-256 */
+	int fd[MF_COUNT];	/* verified files, open without O_CLOEXEC: kexec inherits them */
+	uint8_t *dtb;		/* the verified DTB bytes */
+	size_t dtb_len;
+	struct elfarch kernel;	/* as read from the kernel file */
+	bool signed_ok;
+	char keynum[17];	/* the key that signed it */
+};
+
+struct bundle_opts {
+	const char *keys;	/* file or directory of *.pub; NULL = DEFAULT_KEY_DIR */
+	bool insecure;		/* accept a bundle without manifest.sig */
+	bool progress;		/* show hashing progress on stderr */
+};
+
+/* Fills b; on failure closes everything it opened. */
+int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, char *err,
+		size_t errlen);
+void bundle_close(struct bundle *b);
+
+/* Path through which another process reads fd i of the bundle: /proc/self/fd/N when
+ * /proc is there (no gap between check and use), else the file's own path. */
+void bundle_file_path(const struct bundle *b, const char *dir, int i, char *out, size_t len);
+
+#endif

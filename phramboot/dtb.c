@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libfdt.h>
+
+#include "dtb.h"
+#include "errbuf.h"
+
+#define DTB_MAX (4u << 20)
+
+/* reg cells for one number; fails if it does not fit the node's cell count. */
+static int put_cells(fdt32_t *cells, int n, uint64_t v)
+{
+	if (n == 1) {
+		if (v > UINT32_MAX)
+			return -1;
+		cells[0] = cpu_to_fdt32((uint32_t)v);
+	} else if (n == 2) {
+		cells[0] = cpu_to_fdt32((uint32_t)(v >> 32));
+		cells[1] = cpu_to_fdt32((uint32_t)v);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+static int add_phram(void *fdt, uint64_t addr, uint64_t size, char *err, size_t errlen)
+{
+	fdt32_t reg[4];
+	char name[32];
+	int rm, node, ac, sc, r;
+
+	node = fdt_node_offset_by_compatible(fdt, -1, "phram");
+	if (node >= 0)
+		return seterr(err, errlen, "the bundle's DTB already has a phram node; remove it, phramboot adds its own");
+	rm = fdt_path_offset(fdt, "/reserved-memory");
+	if (rm == -FDT_ERR_NOTFOUND) {
+		/* Devicetree spec: reserved-memory needs #address-cells and #size-cells equal
+		 * to the root's, and an empty ranges. */
+		ac = fdt_address_cells(fdt, 0);
+		sc = fdt_size_cells(fdt, 0);
+		rm = fdt_add_subnode(fdt, 0, "reserved-memory");
+		if (rm < 0)
+			goto fail;
+		if ((r = fdt_setprop_u32(fdt, rm, "#address-cells", (uint32_t)ac)) ||
+		    (r = fdt_setprop_u32(fdt, rm, "#size-cells", (uint32_t)sc)) ||
+		    (r = fdt_setprop_empty(fdt, rm, "ranges"))) {
+			rm = r;
+			goto fail;
+		}
+	} else if (rm < 0) {
+		goto fail;
+	}
+	ac = fdt_address_cells(fdt, rm);
+	sc = fdt_size_cells(fdt, rm);
+	if (ac < 0 || sc < 0) {
+		rm = ac < 0 ? ac : sc;
+		goto fail;
+	}
+	if (put_cells(reg, ac, addr) || put_cells(reg + ac, sc, size))
+		return seterr(err, errlen, "the image at %#llx (%#llx bytes) does not fit /reserved-memory's %d address and %d size cells",
+			      (unsigned long long)addr, (unsigned long long)size, ac, sc);
+	snprintf(name, sizeof(name), "phram@%llx", (unsigned long long)addr);
+	node = fdt_add_subnode(fdt, rm, name);
+	if (node < 0) {
+		rm = node;
+		goto fail;
+	}
+	/* No "no-map": the region stays in the linear map, so phram (drivers/mtd/devices/
+	 * phram.c) memremap()s it cached instead of ioremap()ing it uncached. */
+	if ((r = fdt_setprop_string(fdt, node, "compatible", "phram")) ||
+	    (r = fdt_setprop(fdt, node, "reg", reg, (int)sizeof(reg[0]) * (ac + sc))) ||
+	    (r = fdt_setprop_string(fdt, node, "label", "rootfs"))) {
+		rm = r;
+		goto fail;
+	}
+	return 0;
+fail:
+	return seterr(err, errlen, "unable to add the phram node: %s", fdt_strerror(rm));
+}
+
+int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
+	     size_t *outlen, char *err, size_t errlen)
+{
+	size_t cap;
+	void *fdt;
+	int r, chosen;
+
+	*out = NULL;
+	if (inlen < sizeof(struct fdt_header) || inlen > DTB_MAX)
+		return seterr(err, errlen, "DTB size %zu is not plausible", inlen);
+	r = fdt_check_header(in);
+	if (r)
+		return seterr(err, errlen, "DTB is not a valid device tree blob: %s", fdt_strerror(r));
+	if (fdt_totalsize(in) > inlen)
+		return seterr(err, errlen, "DTB is truncated: header says %u bytes, file has %zu",
+			      fdt_totalsize(in), inlen);
+	cap = fdt_totalsize(in) + strlen(e->bootargs) + 1024;
+	fdt = malloc(cap);
+	if (!fdt)
+		return seterr(err, errlen, "out of memory");
+	r = fdt_open_into(in, fdt, (int)cap);
+	if (r) {
+		seterr(err, errlen, "DTB cannot be opened for editing: %s", fdt_strerror(r));
+		goto fail;
+	}
+	if (e->phram_node && add_phram(fdt, e->addr, e->size, err, errlen))
+		goto fail;
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen == -FDT_ERR_NOTFOUND)
+		chosen = fdt_add_subnode(fdt, 0, "chosen");
+	if (chosen < 0 || (r = fdt_setprop_string(fdt, chosen, "bootargs", e->bootargs))) {
+		seterr(err, errlen, "unable to set /chosen/bootargs: %s",
+		       fdt_strerror(chosen < 0 ? chosen : r));
+		goto fail;
+	}
+	fdt_pack(fdt);
+	*out = fdt;
+	*outlen = fdt_totalsize(fdt);
+	return 0;
+fail:
+	free(fdt);
+	return -1;
+}
+
+bool dtb_has_memory_node(const void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/memory");
+
+	if (node >= 0)
+		return true;
+	/* Nodes named memory@ADDR are found by device_type. */
+	return fdt_node_offset_by_prop_value(fdt, -1, "device_type", "memory",
+					     sizeof("memory")) >= 0;
+}

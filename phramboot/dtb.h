@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Edits of the trial's device tree blob, in memory. */
+#ifndef DTB_H
+#define DTB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct dtb_edit {
+	const char *bootargs;	/* into /chosen/bootargs */
+	bool phram_node;	/* add /reserved-memory/phram@ADDR */
+	uint64_t addr, size;
+};
+
+/* A new, packed blob in *out (malloc'd) with the edits applied; in is not touched. */
+int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
+	     size_t *outlen, char *err, size_t errlen);
+
+/* Does the blob have a /memory node?  A kexec'd malta kernel needs one (FACTS). */
+bool dtb_has_memory_node(const void *fdt);
+
+#endif

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What machine a kernel image is for, read from its header: an ELF vmlinux (MIPS), an
+ * ARM zImage or an arm64 Image; and what machine we are running on.
+ */
+#ifndef ELFARCH_H
+#define ELFARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum kernel_format { KFMT_ELF, KFMT_ZIMAGE, KFMT_ARM64_IMAGE };
+
+struct elfarch {
+	uint16_t machine;	/* ELF e_machine (EM_*) */
+	uint8_t bits;		/* 32 or 64 */
+	bool big_endian;
+	enum kernel_format format;
+	/* Physical span [load_lo, load_hi) of the loadable segments and their total memsz:
+	 * where kexec will put the kernel. ELF only; zero otherwise. */
+	uint64_t load_lo, load_hi, load_total;
+};
+
+/* Reads only the first bytes of the image, plus the program headers of an ELF. */
+int elfarch_detect(const uint8_t *buf, size_t len, struct elfarch *out,
+		   char *err, size_t errlen);
+
+/* The running machine from uname's machine field; endianness is the caller's (ours). */
+int elfarch_running(const char *uname_machine, bool big_endian, struct elfarch *out,
+		    char *err, size_t errlen);
+
+/* Does the kernel suit the running machine?  On failure says how they differ. */
+int elfarch_check(const struct elfarch *kernel, const struct elfarch *running,
+		  char *err, size_t errlen);
+
+/* Short names for the manifest and messages ("mips", "arm"...); NULL if unknown. */
+const char *elfarch_machine_name(uint16_t machine);
+int elfarch_machine_from_name(const char *name, uint16_t *machine);
+const char *elfarch_format_name(enum kernel_format f);
+int elfarch_format_from_name(const char *name, enum kernel_format *f);
+
+/* The kernel's COMMAND_LINE_SIZE (arch/<arch>/include/uapi/asm/setup.h), NUL included. */
+size_t elfarch_cmdline_size(uint16_t machine);
+
+/* One line like "mips 32-bit little-endian elf" into buf. */
+void elfarch_describe(const struct elfarch *a, char *buf, size_t buflen);
+
+#endif

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Error reporting shared by the pure modules: a function that fails writes one line
+ * (no program name, no newline) into the caller's buffer and returns -1, so the front
+ * end alone decides how to print it and which exit code it means.
+ */
+#ifndef ERRBUF_H
+#define ERRBUF_H
+
+#include <stddef.h>
+
+__attribute__((format(printf, 3, 4)))
+int seterr(char *err, size_t errlen, const char *fmt, ...);
+
+#endif

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "errbuf.h"
+#include "fileio.h"
+
+int read_fd(int fd, size_t max, char **buf, size_t *len, char *err, size_t errlen)
+{
+	size_t cap = 4096, used = 0;
+	char *b = malloc(cap + 1);
+
+	if (!b)
+		return seterr(err, errlen, "out of memory");
+	for (;;) {
+		ssize_t n;
+
+		if (used == cap) {
+			char *nb;
+
+			if (cap > max) {
+				free(b);
+				return seterr(err, errlen, "file is bigger than %zu bytes", max);
+			}
+			cap *= 2;
+			nb = realloc(b, cap + 1);
+			if (!nb) {
+				free(b);
+				return seterr(err, errlen, "out of memory");
+			}
+			b = nb;
+		}
+		n = read(fd, b + used, cap - used);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+
+			free(b);
+			return seterr(err, errlen, "%s", strerror(e));
+		}
+		if (n == 0)
+			break;
+		used += (size_t)n;
+	}
+	if (used > max) {
+		free(b);
+		return seterr(err, errlen, "file is bigger than %zu bytes", max);
+	}
+	b[used] = '\0';
+	*buf = b;
+	*len = used;
+	return 0;
+}
+
+int read_file(const char *path, size_t max, char **buf, size_t *len, char *err,
+	      size_t errlen)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), r;
+
+	if (fd < 0)
+		return seterr(err, errlen, "%s", strerror(errno));
+	r = read_fd(fd, max, buf, len, err, errlen);
+	close(fd);
+	return r;
+}
+
+int write_new_file(const char *path, const void *buf, size_t len, int mode, char *err,
+		   size_t errlen)
+{
+	const char *p = buf;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+
+	if (fd < 0)
+		return seterr(err, errlen, "%s", strerror(errno));
+	while (len) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+
+			close(fd);
+			unlink(path);
+			return seterr(err, errlen, "%s", strerror(e));
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) | close(fd)) {
+		int e = errno;
+
+		unlink(path);
+		return seterr(err, errlen, "%s", strerror(e));
+	}
+	return 0;
+}
+
+int path_join(char *out, size_t outlen, const char *dir, const char *name)
+{
+	int n = snprintf(out, outlen, "%s/%s", dir, name);
+
+	return n < 0 || (size_t)n >= outlen ? -1 : 0;
+}

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <stdio.h>
+#include <string.h>
+
+#include "kexec_argv.h"
+
+int kexec_argv_load(struct kexec_argv *a, const struct kexec_plan *p)
+{
+	int n1, n2, n3;
+
+	memset(a, 0, sizeof(*a));
+	n1 = snprintf(a->dtb, sizeof(a->dtb), "--dtb=%s", p->dtb);
+	n2 = snprintf(a->map, sizeof(a->map), "--map-file=%s@%#llx", p->rootfs,
+		      (unsigned long long)p->addr);
+	/* The command line also lives in the DTB's /chosen/bootargs; --append as well
+	 * makes kexec-tools write the same into the blob it loads (stock on arm, our
+	 * patch on mips), so either path gives the kernel the same line. */
+	n3 = snprintf(a->append, sizeof(a->append), "--append=%s", p->bootargs);
+	if (n1 < 0 || (size_t)n1 >= sizeof(a->dtb) || n2 < 0 || (size_t)n2 >= sizeof(a->map) ||
+	    n3 < 0 || (size_t)n3 >= sizeof(a->append))
+		return -1;
+	a->argv[0] = (char *)p->kexec;
+	a->argv[1] = (char *)"-l";
+	a->argv[2] = (char *)p->kernel;
+	a->argv[3] = a->dtb;
+	a->argv[4] = a->map;
+	a->argv[5] = a->append;
+	a->argv[6] = NULL;
+	return 0;
+}
+
+void kexec_argv_exec(struct kexec_argv *a, const char *kexec)
+{
+	memset(a, 0, sizeof(*a));
+	a->argv[0] = (char *)kexec;
+	a->argv[1] = (char *)"-e";
+	a->argv[2] = NULL;
+}
+
+static int needs_quotes(const char *s)
+{
+	if (!*s)
+		return 1;
+	for (; *s; s++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+			    "-_./=:,@+%", *s))
+			return 1;
+	return 0;
+}
+
+int kexec_argv_quote(char *const *argv, char *buf, size_t buflen)
+{
+	size_t used = 0;
+
+#define PUTC(c) do { if (used + 1 >= buflen) return -1; buf[used++] = (c); } while (0)
+	if (!buflen)
+		return -1;
+	for (size_t i = 0; argv[i]; i++) {
+		const char *s = argv[i];
+
+		if (i)
+			PUTC(' ');
+		if (!needs_quotes(s)) {
+			for (; *s; s++)
+				PUTC(*s);
+			continue;
+		}
+		/* Single quotes keep everything literal; a quote itself becomes '\''. */
+		PUTC('\'');
+		for (; *s; s++) {
+			if (*s == '\'') {
+				PUTC('\'');
+				PUTC('\\');
+				PUTC('\'');
+			}
+			PUTC(*s);
+		}
+		PUTC('\'');
+	}
+#undef PUTC
+	buf[used] = '\0';
+	return 0;
+}

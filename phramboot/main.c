@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* phramboot: safe RAM-only trial boots. The command-line front end. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boot.h"
+#include "exitcodes.h"
+#include "fileio.h"
+#include "status.h"
+#include "verbs.h"
+#include "wdarm.h"
+
+#define PROG "phramboot"
+
+const char usage_text[] =
+	"usage: phramboot [options] DIR          boot the bundle in DIR as a RAM-only trial\n"
+	"       phramboot pack --kernel FILE --dtb FILE --rootfs FILE [--append ARGS]\n"
+	"                      --key SECRET.sec --out DIR\n"
+	"       phramboot keygen --pub FILE.pub --sec FILE.sec [--comment TEXT]\n"
+	"       phramboot status [--watchdog DEV]\n"
+	"\n"
+	"options for booting:\n"
+	"  --key PATH          trusted public key file or directory (default /etc/phramboot/keys)\n"
+	"  --insecure          accept a bundle without manifest.sig\n"
+	"  --dry-run           print the plan (placement, bootargs, kexec argv); change nothing\n"
+	"  --timeout SECONDS   watchdog timeout for the trial (default 30)\n"
+	"  --open-timeout SEC  watchdog.open_timeout= for the trial kernel (default 60)\n"
+	"  --panic SECONDS     panic= for the trial kernel (default 5)\n"
+	"  --watchdog DEV      watchdog device (default: the first found)\n"
+	"  --no-watchdog       boot without a watchdog: a hung trial will not roll back\n"
+	"  --describe dt|cmdline  tell the kernel about the image in the DTB (default) or\n"
+	"                      with memmap=/mem= and phram.phram= on the command line\n"
+	"  --append ARGS       more kernel arguments, after the bundle's own\n"
+	"  --erase-size BYTES  phram erase size to align to (default: page size)\n"
+	"  --limit ADDR        the image must end below ADDR (default: the kernel's lowmem)\n"
+	"  --iomem FILE        memory map to use instead of /proc/iomem\n"
+	"  --memtotal BYTES    RAM the kernel manages, for kexec's half-of-RAM rule\n"
+	"                      (default: /proc/meminfo, or estimated from --iomem)\n"
+	"  --machine NAME[:big|:little]  pretend to run on NAME (uname -m) for the arch check\n"
+	"  --kexec PATH        kexec binary (default /sbin/kexec, then /usr/sbin/kexec)\n"
+	"  --workdir DIR       where the edited DTB is written (default /tmp)\n"
+	"  --save-dtb FILE     also write the edited DTB to FILE\n"
+	"\n"
+	"exit codes: 0 ok, 1 usage, 2 bundle refused, 3 no room, 4 watchdog,\n"
+	"            5 kexec failed, 6 system error.  See phramboot(8).\n";
+
+int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, PROG ": fatal: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "; see phramboot --help\n");
+	return EXIT_USAGE;
+}
+
+/* Decimal or 0x hex, with an optional K, M or G (binary) suffix. */
+static int parse_u64(const char *s, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+	unsigned shift = 0;
+
+	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno || end == s)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	}
+	if (*end || (shift && v > (~0ull >> shift)))
+		return -1;
+	*out = v << shift;
+	return 0;
+}
+
+static int parse_int(const char *s, int max, int *out)
+{
+	uint64_t v;
+
+	if (parse_u64(s, &v) || v > (uint64_t)max)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+enum {
+	O_KEY = 256, O_INSECURE, O_DRY_RUN, O_TIMEOUT, O_OPEN_TIMEOUT, O_PANIC, O_WATCHDOG,
+	O_NO_WATCHDOG, O_DESCRIBE, O_APPEND, O_ERASE, O_LIMIT, O_IOMEM, O_MEMTOTAL, O_MACHINE,
+	O_KEXEC, O_WORKDIR, O_SAVE_DTB, O_HELP,
+};
+
+static const struct option boot_options[] = {
+	{ "key", required_argument, NULL, O_KEY },
+	{ "insecure", no_argument, NULL, O_INSECURE },
+	{ "dry-run", no_argument, NULL, O_DRY_RUN },
+	{ "timeout", required_argument, NULL, O_TIMEOUT },
+	{ "open-timeout", required_argument, NULL, O_OPEN_TIMEOUT },
+	{ "panic", required_argument, NULL, O_PANIC },
+	{ "watchdog", required_argument, NULL, O_WATCHDOG },
+	{ "no-watchdog", no_argument, NULL, O_NO_WATCHDOG },
+	{ "describe", required_argument, NULL, O_DESCRIBE },
+	{ "append", required_argument, NULL, O_APPEND },
+	{ "erase-size", required_argument, NULL, O_ERASE },
+	{ "limit", required_argument, NULL, O_LIMIT },
+	{ "iomem", required_argument, NULL, O_IOMEM },
+	{ "memtotal", required_argument, NULL, O_MEMTOTAL },
+	{ "machine", required_argument, NULL, O_MACHINE },
+	{ "kexec", required_argument, NULL, O_KEXEC },
+	{ "workdir", required_argument, NULL, O_WORKDIR },
+	{ "save-dtb", required_argument, NULL, O_SAVE_DTB },
+	{ "help", no_argument, NULL, O_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int cmd_boot(int argc, char **argv)
+{
+	struct boot_opts o = {
+		.timeout = 30, .open_timeout = 60, .panic = 5, .describe = DESCRIBE_DT,
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "h", boot_options, NULL)) != -1) {
+		switch (c) {
+		case O_KEY: o.keys = optarg; break;
+		case O_INSECURE: o.insecure = true; break;
+		case O_DRY_RUN: o.dry_run = true; break;
+		case O_TIMEOUT:
+			if (parse_int(optarg, 3600, &o.timeout) || o.timeout < 1)
+				return usage_error("unable to use --timeout %s: want seconds, 1 to 3600", optarg);
+			break;
+		case O_OPEN_TIMEOUT:
+			if (parse_int(optarg, 86400, &o.open_timeout))
+				return usage_error("unable to use --open-timeout %s: want seconds", optarg);
+			break;
+		case O_PANIC:
+			if (parse_int(optarg, 3600, &o.panic) || o.panic < 1)
+				return usage_error("unable to use --panic %s: want seconds, 1 to 3600 (0 would hang instead of rolling back)",
+						   optarg);
+			break;
+		case O_WATCHDOG: o.watchdog = optarg; break;
+		case O_NO_WATCHDOG: o.no_watchdog = true; break;
+		case O_DESCRIBE:
+			if (!strcmp(optarg, "dt"))
+				o.describe = DESCRIBE_DT;
+			else if (!strcmp(optarg, "cmdline"))
+				o.describe = DESCRIBE_CMDLINE;
+			else
+				return usage_error("unable to use --describe %s: want dt or cmdline", optarg);
+			break;
+		case O_APPEND: o.append = optarg; break;
+		case O_ERASE:
+			if (parse_u64(optarg, &o.erase_size) || !o.erase_size ||
+			    (o.erase_size & (o.erase_size - 1)) || o.erase_size > (1u << 30))
+				return usage_error("unable to use --erase-size %s: want a power of two", optarg);
+			break;
+		case O_LIMIT:
+			if (parse_u64(optarg, &o.limit) || !o.limit)
+				return usage_error("unable to use --limit %s: want an address", optarg);
+			break;
+		case O_IOMEM: o.iomem = optarg; break;
+		case O_MEMTOTAL:
+			if (parse_u64(optarg, &o.memtotal) || !o.memtotal)
+				return usage_error("unable to use --memtotal %s: want bytes", optarg);
+			break;
+		case O_MACHINE: o.machine = optarg; break;
+		case O_KEXEC: o.kexec = optarg; break;
+		case O_WORKDIR: o.workdir = optarg; break;
+		case O_SAVE_DTB: o.save_dtb = optarg; break;
+		case 'h':
+		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
+		default: return usage_error("unable to parse the command line%s", "");
+		}
+	}
+	if (optind != argc - 1)
+		return usage_error("unable to boot: %s", optind == argc ? "no bundle directory given" : "more than one bundle directory given");
+	o.dir = argv[optind];
+	return boot(&o);
+}
+
+static const struct option status_options[] = {
+	{ "watchdog", required_argument, NULL, O_WATCHDOG },
+	{ "help", no_argument, NULL, O_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int cmd_status(int argc, char **argv)
+{
+	struct wdarm_info info;
+	const char *dev = NULL;
+	char devbuf[64], err[256] = "", *cmdline = NULL, out[1024];
+	size_t len;
+	bool have = false;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "h", status_options, NULL)) != -1) {
+		switch (c) {
+		case O_WATCHDOG: dev = optarg; break;
+		case 'h':
+		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
+		default: return usage_error("unable to parse the command line%s", "");
+		}
+	}
+	if (optind != argc)
+		return usage_error("unable to report status: unexpected argument %s", argv[optind]);
+	if (read_file("/proc/cmdline", 64 * 1024, &cmdline, &len, err, sizeof(err))) {
+		fprintf(stderr, PROG ": fatal: unable to read /proc/cmdline: %s\n", err);
+		return EXIT_SYSTEM;
+	}
+	memset(&info, 0, sizeof(info));
+	if (!dev && wdarm_find_device(devbuf, sizeof(devbuf), err, sizeof(err)) == 0)
+		dev = devbuf;
+	/* Never open the device here: opening starts most watchdogs. */
+	if (dev && wdarm_query(dev, false, &info, err, sizeof(err)) == 0)
+		have = true;
+	status_format(cmdline, have ? &info : NULL, err, out, sizeof(out));
+	fputs(out, stdout);
+	free(cmdline);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2) {
+		if (!strcmp(argv[1], "pack"))
+			return cmd_pack(argc - 1, argv + 1);
+		if (!strcmp(argv[1], "keygen"))
+			return cmd_keygen(argc - 1, argv + 1);
+		if (!strcmp(argv[1], "status"))
+			return cmd_status(argc - 1, argv + 1);
+	}
+	return cmd_boot(argc, argv);
+}

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "errbuf.h"
+#include "manifest.h"
+
+#define MAGIC "phramboot-manifest"
+
+const char *const manifest_file_key[MF_COUNT] = {
+	[MF_KERNEL] = "kernel", [MF_DTB] = "dtb", [MF_ROOTFS] = "rootfs",
+};
+
+enum { K_ARCH = MF_COUNT, K_APPEND, K_COUNT };
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;	/* upper case refused: one spelling per hash keeps the format canonical */
+}
+
+/* Next space-separated word of [*p, end); NUL-free input guaranteed by the caller. */
+static size_t word(const char **p, const char *end, const char **w)
+{
+	const char *s = *p;
+
+	while (s < end && *s == ' ')
+		s++;
+	*w = s;
+	while (s < end && *s != ' ')
+		s++;
+	*p = s;
+	return (size_t)(s - *w);
+}
+
+static int parse_size(const char *w, size_t n, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (n == 0 || n > 13 || (w[0] == '0' && n > 1))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] < '0' || w[i] > '9')
+			return -1;
+		v = v * 10 + (uint64_t)(w[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static bool valid_name(const char *w, size_t n)
+{
+	if (n == 0 || n >= MANIFEST_NAME_MAX || (w[0] == '.' && (n == 1 || (n == 2 && w[1] == '.'))))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] == '/' || w[i] <= ' ' || w[i] > '~')
+			return false;
+	return true;
+}
+
+static int parse_file_line(const char *p, const char *end, struct manifest_file_entry *f,
+			   const char *key, unsigned line, char *err, size_t errlen)
+{
+	const char *w;
+	size_t n;
+
+	n = word(&p, end, &w);
+	if (!valid_name(w, n))
+		return seterr(err, errlen, "manifest line %u: %s: missing or invalid file name", line, key);
+	memcpy(f->name, w, n);
+	f->name[n] = '\0';
+	n = word(&p, end, &w);
+	if (parse_size(w, n, &f->size))
+		return seterr(err, errlen, "manifest line %u: %s: missing or invalid size", line, key);
+	if (f->size == 0 || f->size > MANIFEST_SIZE_MAX)
+		return seterr(err, errlen, "manifest line %u: %s: absurd size %llu", line, key,
+			      (unsigned long long)f->size);
+	n = word(&p, end, &w);
+	if (n != 64)
+		return seterr(err, errlen, "manifest line %u: %s: SHA-256 must be 64 lower-case hex digits",
+			      line, key);
+	for (size_t i = 0; i < 32; i++) {
+		int hi = hexval(w[2 * i]), lo = hexval(w[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return seterr(err, errlen, "manifest line %u: %s: SHA-256 must be 64 lower-case hex digits",
+				      line, key);
+		f->sha256[i] = (uint8_t)(hi << 4 | lo);
+	}
+	if (word(&p, end, &w))
+		return seterr(err, errlen, "manifest line %u: %s: unexpected text after the SHA-256", line, key);
+	return 0;
+}
+
+static int parse_arch(const char *p, const char *end, struct elfarch *a, unsigned line,
+		      char *err, size_t errlen)
+{
+	const char *w[5];
+	size_t n[5];
+	char buf[5][16];
+
+	for (int i = 0; i < 5; i++) {
+		n[i] = word(&p, end, &w[i]);
+		if ((i < 4 && n[i] == 0) || n[i] >= sizeof(buf[i]) || (i == 4 && n[i]))
+			return seterr(err, errlen, "manifest line %u: arch: expected \"<machine> <bits> <little|big> <format>\"",
+				      line);
+		memcpy(buf[i], w[i], n[i]);
+		buf[i][n[i]] = '\0';
+	}
+	memset(a, 0, sizeof(*a));
+	if (elfarch_machine_from_name(buf[0], &a->machine))
+		return seterr(err, errlen, "manifest line %u: arch: unknown machine \"%s\"", line, buf[0]);
+	if (strcmp(buf[1], "32") && strcmp(buf[1], "64"))
+		return seterr(err, errlen, "manifest line %u: arch: bits must be 32 or 64", line);
+	a->bits = buf[1][0] == '3' ? 32 : 64;
+	if (strcmp(buf[2], "little") && strcmp(buf[2], "big"))
+		return seterr(err, errlen, "manifest line %u: arch: byte order must be little or big", line);
+	a->big_endian = buf[2][0] == 'b';
+	if (elfarch_format_from_name(buf[3], &a->format))
+		return seterr(err, errlen, "manifest line %u: arch: unknown kernel format \"%s\"", line, buf[3]);
+	return 0;
+}
+
+int manifest_parse(const char *text, size_t len, struct manifest *m, char *err, size_t errlen)
+{
+	static const char *const keys[K_COUNT] = {
+		[MF_KERNEL] = "kernel", [MF_DTB] = "dtb", [MF_ROOTFS] = "rootfs",
+		[K_ARCH] = "arch", [K_APPEND] = "append",
+	};
+	bool seen[K_COUNT] = { false };
+	const char *p = text, *end = text + len;
+	unsigned line = 0;
+
+	memset(m, 0, sizeof(*m));
+	if (len > MANIFEST_MAX)
+		return seterr(err, errlen, "manifest is too big (%zu bytes, at most %u)", len, MANIFEST_MAX);
+	if (memchr(text, '\0', len))
+		return seterr(err, errlen, "manifest contains a NUL byte");
+	if (len == 0 || text[len - 1] != '\n')
+		return seterr(err, errlen, "manifest is truncated: it does not end with a newline");
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p)), *w;
+		size_t n;
+		int k;
+
+		line++;
+		for (const char *c = p; c < eol; c++)
+			if ((unsigned char)*c < ' ' || *c == 0x7f)
+				return seterr(err, errlen, "manifest line %u: control character", line);
+		if (line == 1) {
+			if ((size_t)(eol - p) != sizeof(MAGIC) - 1 + 2 || memcmp(p, MAGIC " ", sizeof(MAGIC)))
+				return seterr(err, errlen, "manifest is not a phramboot manifest (first line must be \"" MAGIC " %d\")",
+					      MANIFEST_VERSION);
+			if (p[sizeof(MAGIC)] != '0' + MANIFEST_VERSION)
+				return seterr(err, errlen, "manifest version %c is not supported (this phramboot reads version %d)",
+					      p[sizeof(MAGIC)], MANIFEST_VERSION);
+			p = eol + 1;
+			continue;
+		}
+		n = word(&p, eol, &w);
+		if (n == 0)
+			return seterr(err, errlen, "manifest line %u: empty line", line);
+		for (k = 0; k < K_COUNT; k++)
+			if (strlen(keys[k]) == n && !memcmp(keys[k], w, n))
+				break;
+		if (k == K_COUNT)
+			return seterr(err, errlen, "manifest line %u: unknown key \"%.*s\"", line,
+				      (int)(n > 32 ? 32 : n), w);
+		if (seen[k])
+			return seterr(err, errlen, "manifest line %u: duplicate key \"%s\"", line, keys[k]);
+		seen[k] = true;
+		if (k < MF_COUNT) {
+			if (parse_file_line(p, eol, &m->file[k], keys[k], line, err, errlen))
+				return -1;
+		} else if (k == K_ARCH) {
+			if (parse_arch(p, eol, &m->arch, line, err, errlen))
+				return -1;
+		} else {
+			if (p < eol)
+				p++;	/* the one separating space; the rest is the value verbatim */
+			if ((size_t)(eol - p) >= sizeof(m->append))
+				return seterr(err, errlen, "manifest line %u: append is longer than %zu bytes",
+					      line, sizeof(m->append) - 1);
+			memcpy(m->append, p, (size_t)(eol - p));
+			m->append[eol - p] = '\0';
+		}
+		p = eol + 1;
+	}
+	if (line == 0)
+		return seterr(err, errlen, "manifest is empty");
+	for (int k = 0; k < K_COUNT; k++)
+		if (!seen[k])
+			return seterr(err, errlen, "manifest lacks the \"%s\" line", keys[k]);
+	for (int a = 0; a < MF_COUNT; a++)
+		for (int b = a + 1; b < MF_COUNT; b++)
+			if (!strcmp(m->file[a].name, m->file[b].name))
+				return seterr(err, errlen, "manifest names file \"%s\" twice", m->file[a].name);
+	return 0;
+}
+
+int manifest_format(const struct manifest *m, char *buf, size_t buflen)
+{
+	size_t used = 0;
+	int n;
+
+#define PUT(...) do { \
+		n = snprintf(buf + used, buflen - used, __VA_ARGS__); \
+		if (n < 0 || (size_t)n >= buflen - used) \
+			return -1; \
+		used += (size_t)n; \
+	} while (0)
+
+	if (!elfarch_machine_name(m->arch.machine) || strchr(m->append, '\n'))
+		return -1;
+	PUT(MAGIC " %d\n", MANIFEST_VERSION);
+	for (int i = 0; i < MF_COUNT; i++) {
+		PUT("%s %s %llu ", manifest_file_key[i], m->file[i].name,
+		    (unsigned long long)m->file[i].size);
+		for (int j = 0; j < 32; j++)
+			PUT("%02x", m->file[i].sha256[j]);
+		PUT("\n");
+	}
+	PUT("arch %s %u %s %s\n", elfarch_machine_name(m->arch.machine), m->arch.bits,
+	    m->arch.big_endian ? "big" : "little", elfarch_format_name(m->arch.format));
+	PUT("append %s\n", m->append);
+#undef PUT
+	return (int)used;
+}

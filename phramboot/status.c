@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <stdio.h>
+#include <string.h>
+
+#include <linux/watchdog.h>
+
+#include "status.h"
+
+#define MARKER "phramboot.trial="
+
+bool status_trial_id(const char *cmdline, char *id, size_t idlen)
+{
+	const char *p = cmdline;
+	bool found = false;
+
+	/* The kernel lets the last of repeated parameters win; do the same. */
+	while ((p = strstr(p, MARKER))) {
+		if (p == cmdline || p[-1] == ' ') {
+			size_t n = strcspn(p + sizeof(MARKER) - 1, " \n");
+
+			if (n >= idlen)
+				n = idlen - 1;
+			memcpy(id, p + sizeof(MARKER) - 1, n);
+			id[n] = '\0';
+			found = true;
+		}
+		p += sizeof(MARKER) - 1;
+	}
+	return found;
+}
+
+void status_format(const char *cmdline, const struct wdarm_info *info, const char *wd_err,
+		   char *buf, size_t buflen)
+{
+	char id[64];
+	size_t used = 0;
+	int n;
+
+#define PUT(...) do { \
+		n = snprintf(buf + used, buflen - used, __VA_ARGS__); \
+		if (n < 0 || (size_t)n >= buflen - used) \
+			return; \
+		used += (size_t)n; \
+	} while (0)
+
+	if (!buflen)
+		return;
+	buf[0] = '\0';
+	if (status_trial_id(cmdline, id, sizeof(id)))
+		PUT("trial: yes, bundle %s\n", id);
+	else
+		PUT("trial: no\n");
+	if (!info) {
+		PUT("watchdog: none (%s)\n", wd_err && *wd_err ? wd_err : "not found");
+		PUT("last reset: unknown (no watchdog)\n");
+		return;
+	}
+	PUT("watchdog: %s%s%s%s\n", info->dev, info->identity[0] ? " (" : "", info->identity,
+	    info->identity[0] ? ")" : "");
+	PUT("watchdog state: %s", info->state[0] ? info->state : "unknown");
+	if (info->timeout >= 0)
+		PUT(", timeout %d s", info->timeout);
+	PUT("\n");
+	PUT("keep across kexec: %s\n", !info->knob[0] ? "unsupported by this kernel" :
+	    info->keep_across_kexec ? "yes" : "no");
+	/* Only drivers that latch the reset cause can tell; say so rather than guess. */
+	if (info->bootstatus & WDIOF_CARDRESET)
+		PUT("last reset: watchdog (bootstatus %#x)%s\n", info->bootstatus,
+		    status_trial_id(cmdline, id, sizeof(id)) ? "" : ": a trial was rolled back");
+	else if (info->opened || info->core)
+		PUT("last reset: not by the watchdog (bootstatus %#x)\n", info->bootstatus);
+	else
+		PUT("last reset: unknown (the driver does not report boot status)\n");
+#undef PUT
+}

@@ -1,0 +1,171 @@
+#!/bin/sh
+# CLI tests for phramboot: pack/keygen interop with signify-openbsd, dry runs, and every
+# refusal: one line on stderr, the documented exit code, nothing left behind.
+# usage: cli.sh PHRAMBOOT SCRATCH
+set -u
+PB=$1
+T=$2
+rm -rf "$T" && mkdir -p "$T" || exit 1
+cd "$T" || exit 1
+pass=0 failed=0
+
+ok() { pass=$((pass + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# expect CODE PATTERN CMD...: exit code CODE, and (if CODE != 0) exactly one stderr line
+# matching PATTERN; the work directory must stay empty.
+expect() {
+	code=$1 pat=$2
+	shift 2
+	rm -rf work && mkdir work
+	"$@" >out 2>err
+	got=$?
+	if [ "$got" != "$code" ]; then
+		bad "$* -> exit $got, want $code: $(cat err)"
+		return
+	fi
+	if [ "$code" != 0 ]; then
+		if [ "$(grep -vc '^phramboot: warning' err)" != 1 ] || ! grep -q -- "$pat" err; then
+			bad "$* -> stderr not one line matching '$pat': $(cat err)"
+			return
+		fi
+	elif [ -n "$pat" ] && ! grep -q -- "$pat" out; then
+		bad "$* -> stdout lacks '$pat': $(cat out)"
+		return
+	fi
+	if [ -n "$(ls work)" ]; then
+		bad "$* -> left files in the work directory: $(ls work)"
+		return
+	fi
+	ok
+}
+
+# ---- inputs: a mipsel ELF "kernel", a DTB, a squashfs ----
+python3 - <<'PY'
+import struct
+eh = bytearray(52)
+eh[0:4] = b'\x7fELF'; eh[4] = 1; eh[5] = 1; eh[6] = 1
+struct.pack_into('<HHIIIIIHHHHHH', eh, 16, 2, 8, 1, 0x80100000, 52, 0, 0, 52, 32, 1, 40, 0, 0)
+ph = struct.pack('<IIIIIIII', 1, 0x1000, 0x80100000, 0x80100000, 0x10000, 0x600000, 7, 0x1000)
+open('vmlinux', 'wb').write(bytes(eh) + ph + bytes(0x1000 - 84) + bytes(range(256)) * 256)
+PY
+cat >board.dts <<'DTS'
+/dts-v1/;
+/ {
+	#address-cells = <1>;
+	#size-cells = <1>;
+	compatible = "mti,malta";
+	memory@0 { device_type = "memory"; reg = <0x0 0x10000000>; };
+};
+DTS
+dtc -q -I dts -O dtb -o board.dtb board.dts
+mkdir -p rootdir/etc && echo trial >rootdir/etc/motd && head -c 300000 /dev/urandom >rootdir/blob
+mksquashfs rootdir root.squashfs -quiet -noappend -all-root >/dev/null
+cat >malta.iomem <<'IOMEM'
+00000000-0fffffff : System RAM
+  00100000-0062ffff : Kernel code
+  00630000-0073ffff : Kernel data
+  00780000-007a7fff : Kernel bss
+10000000-17ffffff : GT-64120 PCI MEM
+IOMEM
+printf '00000000-00000000 : System RAM\n  00000000-00000000 : Kernel code\n' >zero.iomem
+printf '00000000-007fffff : System RAM\n' >tiny.iomem
+
+# ---- keys ----
+expect 0 "" "$PB" keygen --pub pb.pub --sec pb.sec
+[ "$(stat -c %a pb.sec)" = 600 ] && ok || bad "secret key mode $(stat -c %a pb.sec)"
+expect 6 "unable to write pb.sec: File exists" "$PB" keygen --pub pb.pub --sec pb.sec
+expect 1 "required" "$PB" keygen --pub x.pub
+signify-openbsd -G -n -c "signify made" -p sy.pub -s sy.sec
+
+# ---- pack, and signify interop both ways ----
+P="--kernel vmlinux --dtb board.dtb --rootfs root.squashfs"
+expect 0 "" "$PB" pack $P --append 'console=ttyS0 foo="a b"' --key pb.sec --out b1
+signify-openbsd -V -q -p pb.pub -m b1/manifest -x b1/manifest.sig && ok || bad "signify-openbsd -V rejects our signature"
+grep -q '^arch mips 32 little elf$' b1/manifest && ok || bad "manifest arch: $(cat b1/manifest)"
+grep -q '^append console=ttyS0 foo="a b"$' b1/manifest && ok || bad "manifest append"
+[ "$(sed -n 's/^rootfs rootfs [0-9]* //p' b1/manifest)" = "$(sha256sum <root.squashfs | cut -c1-64)" ] && ok || bad "rootfs hash differs from sha256sum"
+expect 0 "" "$PB" pack $P --key sy.sec --out b2
+signify-openbsd -V -q -p sy.pub -m b2/manifest -x b2/manifest.sig && ok || bad "signify rejects a bundle signed with its own key by us"
+cp -r b1 b3 && rm b3/manifest.sig && signify-openbsd -S -s sy.sec -m b3/manifest -x b3/manifest.sig
+
+# pack refusals
+expect 6 "not an empty directory" "$PB" pack $P --key pb.sec --out b1
+expect 2 "not a (little-endian) squashfs" "$PB" pack --kernel vmlinux --dtb board.dtb --rootfs board.dtb --key pb.sec --out bx
+[ ! -e bx ] && ok || bad "failed pack left bx behind"
+expect 2 "not a device tree" "$PB" pack --kernel vmlinux --dtb vmlinux --rootfs root.squashfs --key pb.sec --out bx
+expect 2 "not an ELF vmlinux" "$PB" pack --kernel board.dtb --dtb board.dtb --rootfs root.squashfs --key pb.sec --out bx
+expect 2 "unable to use secret key" "$PB" pack $P --key pb.pub --out bx
+expect 1 "unbalanced" "$PB" pack $P --append 'a="b' --key pb.sec --out bx
+expect 1 "required" "$PB" pack $P --out bx
+
+# ---- dry runs ----
+D="--dry-run --iomem malta.iomem --machine mips:little --kexec /bin/true --no-watchdog --workdir work"
+expect 0 "placement: 0xf" "$PB" $D --key pb.pub b1
+grep -q 'bootargs: console=ttyS0 foo="a b" root=/dev/mtdblock0 rootfstype=squashfs panic=5 phramboot.trial=[0-9a-f]\{16\}$' out && ok || bad "dry-run bootargs: $(cat out)"
+grep -q "^load: /bin/true -l /proc/self/fd/[0-9]* --dtb=work/phramboot-XXXXXX.dtb '*--map-file=/proc/self/fd/[0-9]*@0xf[0-9a-f]*'* '--append=console" out && ok || bad "dry-run kexec argv: $(grep load: out)"
+expect 0 "signed by key" "$PB" $D --key sy.pub b2
+expect 0 "signed by key" "$PB" $D --key sy.pub b3
+mkdir keys && cp pb.pub sy.pub keys/
+expect 0 "signed by key" "$PB" $D --key keys b1
+expect 0 "describe: command line" "$PB" $D --key keys --describe cmdline b1
+grep -q 'bootargs: .*memmap=0x[0-9a-f]*\$0xf[0-9a-f]* phram.phram=phram0,0xf' out && ok || bad "cmdline mode: $(cat out)"
+expect 0 "placement: 0x3" "$PB" $D --key keys --limit 0x4000000 b1
+expect 0 "aligned to 1048576" "$PB" $D --key keys --erase-size 1M b1
+"$PB" $D --key keys --save-dtb saved.dtb b1 >/dev/null 2>&1
+dtc -q -I dtb -O dts saved.dtb 2>/dev/null | grep -q 'compatible = "phram"' && ok || bad "saved DTB lacks the phram node"
+dtc -q -I dtb -O dts saved.dtb 2>/dev/null | grep -q 'bootargs = "console=ttyS0 foo=\\"a b\\" root=' && ok || bad "saved DTB bootargs"
+
+# ---- refusals: one line, documented code, nothing written ----
+expect 2 "unknown key" "$PB" $D --key sy.pub b1
+expect 2 "no trusted keys" "$PB" $D --key nokeys b1
+cp -r b1 u && rm u/manifest.sig
+expect 2 "unsigned" "$PB" $D --key keys u
+expect 0 "unsigned" "$PB" $D --insecure u
+cp -r b1 t && printf 'x' | dd of=t/rootfs bs=1 seek=5000 conv=notrunc 2>/dev/null
+expect 2 "rootfs (rootfs) does not match its SHA-256" "$PB" $D --key keys t
+cp -r b1 t2 && echo >>t2/rootfs
+expect 2 "is [0-9]* bytes but the manifest says" "$PB" $D --key keys t2
+cp -r b1 t3 && sed -i 's/panic/panik/; s/^append /append x /' t3/manifest
+expect 2 "signature does not match" "$PB" $D --key keys t3
+cp -r b1 t4 && head -c 40 b1/manifest.sig >t4/manifest.sig
+expect 2 "truncated" "$PB" $D --key keys t4
+expect 2 "kernel is for mips 32-bit little-endian elf but this machine is arm 32-bit little-endian" \
+	"$PB" --dry-run --iomem malta.iomem --machine armv7l --no-watchdog --key keys b1
+expect 3 "largest free block" "$PB" $D --key keys --limit 0x40000 b1
+expect 3 "half of RAM" "$PB" $D --key keys --memtotal 4M b1
+expect 3 "kexec_load accepts at most half" "$PB" --dry-run --iomem tiny.iomem --machine mips --kexec /bin/true --no-watchdog --key keys b1
+expect 6 "run as root" "$PB" --dry-run --iomem zero.iomem --machine mips --kexec /bin/true --no-watchdog --key keys b1
+expect 3 "unbalanced" "$PB" $D --key keys --append 'x="y' b1
+expect 5 "unable to find kexec" "$PB" --dry-run --iomem malta.iomem --machine mips --kexec ./nokexec --no-watchdog --key keys b1
+expect 4 "unable to use watchdog /nonexistent" "$PB" --dry-run --iomem malta.iomem --machine mips --kexec /bin/true --watchdog /nonexistent --key keys b1
+expect 1 "no bundle directory" "$PB" --dry-run
+expect 1 "want dt or cmdline" "$PB" --describe foo b1
+expect 1 "want seconds" "$PB" --timeout 0 b1
+
+# ---- the real path with a stand-in kexec (no watchdog on a build host) ----
+cat >fake-kexec <<'SH'
+#!/bin/sh
+echo "$*" >>"$FAKE_LOG"
+case $1 in
+-l)	for a; do case $a in --map-file=*) f=${a#--map-file=}; sha256sum <"${f%@*}" | cut -c1-64 >>"$FAKE_LOG";; --dtb=*) test -s "${a#--dtb=}" && echo dtb-ok >>"$FAKE_LOG";; esac; done
+	exit "${FAKE_LOAD:-0}";;
+-e)	exit 1;;
+-u)	exit 0;;
+esac
+SH
+chmod +x fake-kexec
+R="--iomem malta.iomem --machine mips:little --kexec ./fake-kexec --no-watchdog --workdir work --key keys"
+FAKE_LOG=$T/log FAKE_LOAD=1 expect 5 "unable to load the trial kernel" env FAKE_LOG="$T/log" FAKE_LOAD=1 "$PB" $R b1
+grep -q '^dtb-ok$' log && ok || bad "kexec did not see the edited DTB"
+grep -qx "$(sha256sum <root.squashfs | cut -c1-64)" log && ok || bad "kexec --map-file is not the verified rootfs"
+rm -f log
+expect 5 "unable to execute the trial kernel" env FAKE_LOG="$T/log" "$PB" $R b1
+[ "$(grep '^-' log | cut -c1-2 | tr '\n' ' ')" = "-l -e -u " ] && ok || bad "kexec call sequence: $(cat log)"
+
+# ---- status and help ----
+expect 0 "^trial: no" "$PB" status
+expect 0 "phramboot pack" "$PB" --help
+
+echo "cli: $pass passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The build-host verbs: pack and keygen. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "exitcodes.h"
+#include "keygen.h"
+#include "pack.h"
+#include "verbs.h"
+
+#define PROG "phramboot"
+
+enum { V_KERNEL = 256, V_DTB, V_ROOTFS, V_APPEND, V_KEY, V_OUT, V_HELP, V_PUB, V_SEC, V_COMMENT };
+
+static const struct option pack_options[] = {
+	{ "kernel", required_argument, NULL, V_KERNEL },
+	{ "dtb", required_argument, NULL, V_DTB },
+	{ "rootfs", required_argument, NULL, V_ROOTFS },
+	{ "append", required_argument, NULL, V_APPEND },
+	{ "key", required_argument, NULL, V_KEY },
+	{ "out", required_argument, NULL, V_OUT },
+	{ "help", no_argument, NULL, V_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+int cmd_pack(int argc, char **argv)
+{
+	struct pack_opts o = { 0 };
+	char err[512];
+	int c, code;
+
+	while ((c = getopt_long(argc, argv, "h", pack_options, NULL)) != -1) {
+		switch (c) {
+		case V_KERNEL: o.kernel = optarg; break;
+		case V_DTB: o.dtb = optarg; break;
+		case V_ROOTFS: o.rootfs = optarg; break;
+		case V_APPEND: o.append = optarg; break;
+		case V_KEY: o.key = optarg; break;
+		case V_OUT: o.out = optarg; break;
+		case 'h':
+		case V_HELP: fputs(usage_text, stdout); return EXIT_OK;
+		default: return usage_error("unable to parse the command line%s", "");
+		}
+	}
+	if (optind != argc)
+		return usage_error("unable to pack: unexpected argument %s", argv[optind]);
+	if (!o.kernel || !o.dtb || !o.rootfs || !o.key || !o.out)
+		return usage_error("unable to pack: %s", "--kernel, --dtb, --rootfs, --key and --out are all required");
+	code = pack_bundle(&o, err, sizeof(err));
+	if (code)
+		fprintf(stderr, PROG ": fatal: %s\n", err);
+	return code;
+}
+
+static const struct option keygen_options[] = {
+	{ "pub", required_argument, NULL, V_PUB },
+	{ "sec", required_argument, NULL, V_SEC },
+	{ "comment", required_argument, NULL, V_COMMENT },
+	{ "help", no_argument, NULL, V_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+int cmd_keygen(int argc, char **argv)
+{
+	const char *pub = NULL, *sec = NULL, *comment = "phramboot";
+	char err[512];
+	int c, code;
+
+	while ((c = getopt_long(argc, argv, "h", keygen_options, NULL)) != -1) {
+		switch (c) {
+		case V_PUB: pub = optarg; break;
+		case V_SEC: sec = optarg; break;
+		case V_COMMENT: comment = optarg; break;
+		case 'h':
+		case V_HELP: fputs(usage_text, stdout); return EXIT_OK;
+		default: return usage_error("unable to parse the command line%s", "");
+		}
+	}
+	if (optind != argc || !pub || !sec)
+		return usage_error("unable to make keys: %s", "--pub and --sec are required");
+	code = keygen(pub, sec, comment, err, sizeof(err));
+	if (code)
+		fprintf(stderr, PROG ": fatal: %s\n", err);
+	return code;
+}
+

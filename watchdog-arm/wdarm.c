@@ -1,0 +1,599 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The watchdog-arm module (see wdarm.h). Self-contained: libc and <linux/watchdog.h>
+ * only, so that phramboot can compile it into its own binary.
+ *
+ * Kernel behaviour this relies on (Linux 6.1, drivers/watchdog/):
+ * - opening the device starts the timer (watchdog_open(), and every legacy driver);
+ * - watchdog_release() stops the timer on close unless the driver has
+ *   WDIOF_MAGICCLOSE and no 'V' was written since the last write, or nowayout is set;
+ * - a write pets the timer and clears an earlier 'V'; WDIOC_KEEPALIVE needs
+ *   WDIOF_KEEPALIVEPING in the core, so petting by write works everywhere;
+ * - legacy misc drivers (ib700wdt) have no /sys/class/watchdog entry and their own
+ *   release; ib700 honours the magic 'V' like the core does.
+ */
+#include "wdarm.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <linux/watchdog.h>
+
+const char *wdarm_root = "";
+
+#define KNOB_MISSING_HINT \
+	"kernel lacks run-time watchdog.stop_on_reboot: apply kernel-patches/"
+
+static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err && errlen) {
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return rc;
+}
+
+/* Join two path parts; an over-long path becomes "" so that it names nothing rather than
+ * a truncated, wrong file. */
+static void join(char *buf, size_t len, const char *a, const char *sep, const char *b)
+{
+	int n = snprintf(buf, len, "%s%s%s", a, sep, b);
+
+	if (n < 0 || (size_t)n >= len)
+		buf[0] = '\0';
+}
+
+static void rooted(char *buf, size_t len, const char *path)
+{
+	join(buf, len, wdarm_root, "", path);
+}
+
+/* Read a small sysfs-style file into buf without its trailing newline. */
+static int read_small(const char *path, char *buf, size_t len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	do
+		n = read(fd, buf, len - 1);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		int e = -errno;
+
+		close(fd);
+		return e;
+	}
+	close(fd);
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
+/* O_TRUNC as the shell's '>' does: sysfs ignores it, a test's plain file needs it. */
+static int write_small(const char *path, const char *value)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	size_t len = strlen(value);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	do
+		n = write(fd, value, len);
+	while (n < 0 && errno == EINTR);
+	if (n < 0 || (size_t)n != len) {
+		int e = n < 0 ? -errno : -EIO;
+
+		close(fd);
+		return e;
+	}
+	if (close(fd) < 0)
+		return -errno;
+	return 0;
+}
+
+/* A non-negative decimal from sysfs, or -1 when absent or malformed. */
+static int parse_uint(const char *s)
+{
+	char *end;
+	long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v > 0x7fffffff)
+		return -1;
+	return (int)v;
+}
+
+static int read_uint(const char *path)
+{
+	char buf[32];
+
+	if (read_small(path, buf, sizeof(buf)) < 0)
+		return -1;
+	return parse_uint(buf);
+}
+
+/*
+ * The sysfs directory of a watchdog-core device, from its /dev name. /dev/watchdog is the
+ * misc alias of core device 0 when that exists: watchdog_dev_register() gives id 0 only to
+ * the device that owns the misc minor, and a legacy driver holding the minor pushes core
+ * devices to ids >= 1.
+ */
+static bool sysfs_dir(const char *dev, char *dir, size_t len)
+{
+	const char *name = strrchr(dev, '/');
+	char rel[96];
+	struct stat st;
+
+	name = name ? name + 1 : dev;
+	if (strcmp(name, "watchdog") == 0)
+		name = "watchdog0";
+	else if (strncmp(name, "watchdog", 8) != 0 || parse_uint(name + 8) < 0)
+		return false;
+	join(rel, sizeof(rel), "/sys/class/watchdog/", "", name);
+	rooted(dir, len, rel);
+	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int sysfs_attr(const char *dir, const char *attr, char *buf, size_t len)
+{
+	char path[256];
+
+	join(path, sizeof(path), dir, "/", attr);
+	return read_small(path, buf, len);
+}
+
+static int sysfs_uint(const char *dir, const char *attr)
+{
+	char path[256];
+
+	join(path, sizeof(path), dir, "/", attr);
+	return read_uint(path);
+}
+
+int wdarm_find_device(char *dev, size_t devlen, char *err, size_t errlen)
+{
+	static const char *const candidates[] = { "/dev/watchdog0", "/dev/watchdog" };
+	char path[256];
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+		rooted(path, sizeof(path), candidates[i]);
+		/* stat, never open: opening starts the timer. */
+		if (stat(path, &st) == 0) {
+			snprintf(dev, devlen, "%s", path);
+			return 0;
+		}
+	}
+	return fail(err, errlen, -ENOENT,
+		    "unable to find a watchdog: no /dev/watchdog0 or /dev/watchdog "
+		    "(is the driver loaded?)");
+}
+
+static void info_from_sysfs(const char *dev, struct wdarm_info *info)
+{
+	char dir[256], knob[256];
+	int bootstatus;
+
+	memset(info, 0, sizeof(*info));
+	snprintf(info->dev, sizeof(info->dev), "%s", dev);
+	info->timeout = info->min_timeout = info->max_timeout = -1;
+	info->nowayout = -1;
+
+	rooted(knob, sizeof(knob), WDARM_STOP_ON_REBOOT_KNOB);
+	if (read_small(knob, info->knob, sizeof(info->knob)) < 0)
+		info->knob[0] = '\0';
+	info->keep_across_kexec = strcmp(info->knob, "0") == 0;
+
+	if (!sysfs_dir(dev, dir, sizeof(dir)))
+		return;
+	info->core = true;
+	if (sysfs_attr(dir, "identity", info->identity, sizeof(info->identity)) < 0)
+		info->identity[0] = '\0';
+	if (sysfs_attr(dir, "state", info->state, sizeof(info->state)) < 0)
+		info->state[0] = '\0';
+	info->timeout = sysfs_uint(dir, "timeout");
+	info->min_timeout = sysfs_uint(dir, "min_timeout");
+	info->max_timeout = sysfs_uint(dir, "max_timeout");
+	info->nowayout = sysfs_uint(dir, "nowayout");
+	if (info->nowayout > 1)
+		info->nowayout = -1;
+	bootstatus = sysfs_uint(dir, "bootstatus");
+	if (bootstatus > 0)
+		info->bootstatus = (unsigned int)bootstatus;
+}
+
+static bool was_active(const struct wdarm_info *info)
+{
+	return strcmp(info->state, "active") == 0;
+}
+
+static int xioctl(int fd, unsigned long req, void *arg)
+{
+	int rc;
+
+	do
+		rc = ioctl(fd, req, arg);
+	while (rc < 0 && errno == EINTR);
+	return rc < 0 ? -errno : 0;
+}
+
+static int write_byte(int fd, char c)
+{
+	ssize_t n;
+
+	do
+		n = write(fd, &c, 1);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	return n == 1 ? 0 : -EIO;
+}
+
+/* Close a device this module opened, leaving the timer as it found it: a timer that was
+ * not running is stopped again by the magic close, a running one is left running. */
+static void close_as_found(int fd, bool active_before)
+{
+	if (!active_before)
+		write_byte(fd, 'V');
+	close(fd);
+}
+
+/* Fill what only the open device can tell. */
+static int query_open_fd(int fd, struct wdarm_info *info, char *err, size_t errlen)
+{
+	struct watchdog_info wi;
+	int v, rc;
+
+	memset(&wi, 0, sizeof(wi));
+	rc = xioctl(fd, WDIOC_GETSUPPORT, &wi);
+	if (rc < 0)
+		return fail(err, errlen, rc, "unable to query %s (WDIOC_GETSUPPORT): %s",
+			    info->dev, strerror(-rc));
+	info->opened = true;
+	info->options = wi.options;
+	memcpy(info->identity, wi.identity, sizeof(wi.identity));
+	info->identity[sizeof(wi.identity)] = '\0';
+	v = 0;
+	if (xioctl(fd, WDIOC_GETBOOTSTATUS, &v) == 0)
+		info->bootstatus = (unsigned int)v;
+	v = 0;
+	if (xioctl(fd, WDIOC_GETTIMEOUT, &v) == 0 && v > 0)
+		info->timeout = v;
+	return 0;
+}
+
+static int open_dev(const char *dev, int *fd, char *err, size_t errlen)
+{
+	*fd = open(dev, O_WRONLY | O_CLOEXEC);
+	if (*fd >= 0)
+		return 0;
+	if (errno == EBUSY)
+		return fail(err, errlen, -EBUSY,
+			    "unable to open %s: %s (another process holds it: a keepalive "
+			    "or watchdog daemon?)", dev, strerror(EBUSY));
+	return fail(err, errlen, -errno, "unable to open %s: %s", dev, strerror(errno));
+}
+
+int wdarm_query(const char *dev, bool may_open, struct wdarm_info *info,
+		char *err, size_t errlen)
+{
+	struct stat st;
+	int fd, rc;
+
+	info_from_sysfs(dev, info);
+	if (stat(dev, &st) < 0)
+		return fail(err, errlen, -errno, "unable to query %s: %s", dev, strerror(errno));
+	if (!may_open)
+		return 0;
+	rc = open_dev(dev, &fd, err, errlen);
+	if (rc < 0)
+		return rc;
+	rc = query_open_fd(fd, info, err, errlen);
+	/* A legacy driver cannot say whether it ran before we opened it: we stop it. */
+	close_as_found(fd, was_active(info));
+	return rc;
+}
+
+enum wdarm_close wdarm_close_semantics(const struct wdarm_info *info)
+{
+	if (info->options & WDIOF_MAGICCLOSE)
+		return WDARM_CLOSE_KEEPS_RUNNING;
+	if (info->nowayout == 1)
+		return WDARM_CLOSE_KEEPS_RUNNING;
+	return info->core ? WDARM_CLOSE_STOPS : WDARM_CLOSE_UNKNOWN;
+}
+
+void wdarm_describe_options(unsigned int options, char *buf, size_t buflen)
+{
+	static const struct {
+		unsigned int bit;
+		const char *name;
+	} names[] = {
+		{ WDIOF_OVERHEAT, "OVERHEAT" },       { WDIOF_FANFAULT, "FANFAULT" },
+		{ WDIOF_EXTERN1, "EXTERN1" },         { WDIOF_EXTERN2, "EXTERN2" },
+		{ WDIOF_POWERUNDER, "POWERUNDER" },   { WDIOF_CARDRESET, "CARDRESET" },
+		{ WDIOF_POWEROVER, "POWEROVER" },     { WDIOF_SETTIMEOUT, "SETTIMEOUT" },
+		{ WDIOF_MAGICCLOSE, "MAGICCLOSE" },   { WDIOF_PRETIMEOUT, "PRETIMEOUT" },
+		{ WDIOF_ALARMONLY, "ALARMONLY" },     { WDIOF_KEEPALIVEPING, "KEEPALIVEPING" },
+	};
+	size_t i, used = 0;
+
+	if (!buflen)
+		return;
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		int n;
+
+		if (!(options & names[i].bit))
+			continue;
+		n = snprintf(buf + used, buflen - used, "%s%s", used ? " " : "", names[i].name);
+		if (n < 0 || (size_t)n >= buflen - used) {
+			buf[used] = '\0';   /* whole names only */
+			return;
+		}
+		used += (size_t)n;
+	}
+	if (!used)
+		snprintf(buf, buflen, "none");
+}
+
+static int set_timeout(int fd, int timeout_s, struct wdarm_info *info,
+		       char *err, size_t errlen)
+{
+	int v = timeout_s, rc;
+
+	if (!(info->options & WDIOF_SETTIMEOUT)) {
+		if (info->timeout == timeout_s)
+			return 0;
+		return fail(err, errlen, -EOPNOTSUPP,
+			    "unable to set the timeout of %s: the driver has a fixed timeout "
+			    "(%d s; no WDIOF_SETTIMEOUT)", info->dev, info->timeout);
+	}
+	rc = xioctl(fd, WDIOC_SETTIMEOUT, &v);
+	if (rc < 0) {
+		if (info->min_timeout > 0 && info->max_timeout > 0)
+			return fail(err, errlen, rc,
+				    "unable to set the timeout of %s to %d s: %s (driver range "
+				    "%d..%d s)", info->dev, timeout_s, strerror(-rc),
+				    info->min_timeout, info->max_timeout);
+		return fail(err, errlen, rc, "unable to set the timeout of %s to %d s: %s",
+			    info->dev, timeout_s, strerror(-rc));
+	}
+	/* The driver answers with what it really set (it may round). */
+	info->timeout = v > 0 ? v : timeout_s;
+	return 0;
+}
+
+static int check_timeout_range(const struct wdarm_info *info, int timeout_s,
+			       char *err, size_t errlen)
+{
+	/* ib700 accepts 0 and resets at once: never a sane request. */
+	if (timeout_s < 1)
+		return fail(err, errlen, -EINVAL,
+			    "unable to arm %s: timeout %d s is too short (at least 1 s)",
+			    info->dev, timeout_s);
+	if (info->max_timeout > 0 && timeout_s > info->max_timeout)
+		return fail(err, errlen, -EINVAL,
+			    "unable to arm %s: timeout %d s is above the driver's maximum %d s",
+			    info->dev, timeout_s, info->max_timeout);
+	if (info->min_timeout > 0 && timeout_s < info->min_timeout)
+		return fail(err, errlen, -EINVAL,
+			    "unable to arm %s: timeout %d s is below the driver's minimum %d s",
+			    info->dev, timeout_s, info->min_timeout);
+	return 0;
+}
+
+int wdarm_pet(int fd, char *err, size_t errlen)
+{
+	int rc = write_byte(fd, '\0');
+
+	if (rc < 0)
+		return fail(err, errlen, rc, "unable to pet the watchdog: %s", strerror(-rc));
+	return 0;
+}
+
+int wdarm_open_running(const char *dev, int timeout_s, int *fd, struct wdarm_info *info,
+		       char *err, size_t errlen)
+{
+	bool active_before;
+	int rc;
+
+	*fd = -1;
+	info_from_sysfs(dev, info);
+	active_before = was_active(info);
+	if (timeout_s > 0) {
+		rc = check_timeout_range(info, timeout_s, err, errlen);
+		if (rc < 0)
+			return rc;
+	}
+	rc = open_dev(dev, fd, err, errlen);
+	if (rc < 0)
+		return rc;
+	rc = query_open_fd(*fd, info, err, errlen);
+	if (rc < 0)
+		goto undo;
+	switch (wdarm_close_semantics(info)) {
+	case WDARM_CLOSE_KEEPS_RUNNING:
+		break;
+	case WDARM_CLOSE_STOPS:
+		rc = fail(err, errlen, -EOPNOTSUPP,
+			  "unable to arm %s: driver %s lacks WDIOF_MAGICCLOSE, so the kernel "
+			  "stops it on close; set nowayout (echo 1 > /sys/class/watchdog/"
+			  "<name>/nowayout, irreversible) to keep it running",
+			  dev, info->identity);
+		goto undo;
+	case WDARM_CLOSE_UNKNOWN:
+		rc = fail(err, errlen, -EOPNOTSUPP,
+			  "unable to arm %s: legacy driver %s lacks WDIOF_MAGICCLOSE, so it "
+			  "may stop on close", dev, info->identity);
+		goto undo;
+	}
+	if (timeout_s > 0) {
+		rc = set_timeout(*fd, timeout_s, info, err, errlen);
+		if (rc < 0)
+			goto undo;
+	}
+	rc = wdarm_pet(*fd, err, errlen);
+	if (rc < 0)
+		goto undo;
+	return 0;
+undo:
+	close_as_found(*fd, active_before);
+	*fd = -1;
+	return rc;
+}
+
+static int knob_path_check(char *path, size_t len, char *before, size_t beforelen,
+			   char *err, size_t errlen)
+{
+	int fd, rc;
+
+	rooted(path, len, WDARM_STOP_ON_REBOOT_KNOB);
+	rc = read_small(path, before, beforelen);
+	if (rc < 0)
+		return fail(err, errlen, rc, "unable to read %s: %s (" KNOB_MISSING_HINT
+			    ", or pass --no-kexec-continuity)", WDARM_STOP_ON_REBOOT_KNOB,
+			    strerror(-rc));
+	/* Stock kernels have the parameter read-only (0444): sysfs refuses a write open
+	 * even to root. Probe before anything changes. */
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return fail(err, errlen, -errno, "unable to write %s: %s (" KNOB_MISSING_HINT
+			    ", or pass --no-kexec-continuity)", WDARM_STOP_ON_REBOOT_KNOB,
+			    strerror(errno));
+	close(fd);
+	return 0;
+}
+
+int wdarm_arm_flags(const char *dev, int timeout_s, unsigned int flags,
+		    struct wdarm_state *state, struct wdarm_info *info_out,
+		    char *err, size_t errlen)
+{
+	bool continuity = !(flags & WDARM_NO_KEXEC_CONTINUITY);
+	char knob[256], before[16] = "", now[16];
+	struct wdarm_info info, after;
+	int fd, rc;
+
+	memset(state, 0, sizeof(*state));
+	if (timeout_s < 1)
+		return fail(err, errlen, -EINVAL,
+			    "unable to arm %s: timeout %d s is too short (at least 1 s)",
+			    dev, timeout_s);
+	if (continuity) {
+		rc = knob_path_check(knob, sizeof(knob), before, sizeof(before), err, errlen);
+		if (rc < 0)
+			return rc;
+	}
+	rc = wdarm_open_running(dev, timeout_s, &fd, &info, err, errlen);
+	if (rc < 0)
+		return rc;
+	if (continuity) {
+		rc = write_small(knob, "0");
+		if (rc == 0)
+			rc = read_small(knob, now, sizeof(now));
+		if (rc == 0 && strcmp(now, "0") != 0)
+			rc = -EINVAL;
+		if (rc < 0) {
+			write_small(knob, before);
+			/* The timer was started by this call: stop it again. */
+			close_as_found(fd, false);
+			return fail(err, errlen, rc, "unable to write 0 to %s: %s ("
+				    KNOB_MISSING_HINT ")", WDARM_STOP_ON_REBOOT_KNOB,
+				    strerror(-rc));
+		}
+	}
+	/* No 'V': the timer keeps running after this close (checked above). */
+	close(fd);
+
+	snprintf(state->dev, sizeof(state->dev), "%s", dev);
+	snprintf(state->knob_before, sizeof(state->knob_before), "%s", before);
+	state->armed = true;
+
+	/* The core reports what close really did; believe it over the options. */
+	info_from_sysfs(dev, &after);
+	if (after.core && after.state[0] && !was_active(&after)) {
+		wdarm_disarm(state, NULL, 0);
+		return fail(err, errlen, -EIO,
+			    "unable to arm %s: the kernel stopped it on close (sysfs state "
+			    "'inactive')", dev);
+	}
+	if (info_out) {
+		*info_out = info;
+		memcpy(info_out->state, after.state, sizeof(after.state));
+		memcpy(info_out->knob, after.knob, sizeof(after.knob));
+		info_out->keep_across_kexec = after.keep_across_kexec;
+	}
+	return 0;
+}
+
+int wdarm_arm(const char *dev, int timeout_s, struct wdarm_state *state,
+	      char *err, size_t errlen)
+{
+	return wdarm_arm_flags(dev, timeout_s, 0, state, NULL, err, errlen);
+}
+
+static int stop_device(const char *dev, char *err, size_t errlen)
+{
+	int opts = WDIOS_DISABLECARD, fd, rc, wrc;
+	struct wdarm_info info;
+
+	rc = open_dev(dev, &fd, err, errlen);
+	if (rc < 0)
+		return rc;
+	/* The magic close stops every driver that can stop; DISABLECARD names a driver
+	 * that refuses (nowayout answers EBUSY). */
+	rc = xioctl(fd, WDIOC_SETOPTIONS, &opts);
+	wrc = write_byte(fd, 'V');
+	close(fd);
+	if (rc == -EBUSY)
+		return fail(err, errlen, -EPERM, "unable to stop %s: nowayout is set, the driver "
+			    "refuses to stop; the board resets unless something pets it", dev);
+	if (wrc < 0)
+		return fail(err, errlen, wrc, "unable to stop %s: %s", dev, strerror(-wrc));
+	info_from_sysfs(dev, &info);
+	if (info.core && was_active(&info))
+		return fail(err, errlen, -EPERM, "unable to stop %s: still active after the "
+			    "magic close (nowayout?)", dev);
+	return 0;
+}
+
+int wdarm_disarm(struct wdarm_state *state, char *err, size_t errlen)
+{
+	char knob[256];
+	int rc = 0, krc;
+
+	if (state->armed && state->dev[0])
+		rc = stop_device(state->dev, err, errlen);
+	if (state->knob_before[0]) {
+		rooted(knob, sizeof(knob), WDARM_STOP_ON_REBOOT_KNOB);
+		krc = write_small(knob, state->knob_before);
+		if (krc < 0 && rc == 0)
+			rc = fail(err, errlen, krc, "unable to restore %s to %s: %s",
+				  WDARM_STOP_ON_REBOOT_KNOB, state->knob_before, strerror(-krc));
+		if (krc == 0)
+			state->knob_before[0] = '\0';
+	}
+	if (rc == 0)
+		state->armed = false;
+	return rc;
+}
