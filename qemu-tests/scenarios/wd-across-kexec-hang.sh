@@ -1,0 +1,33 @@
+# wd-across-kexec-hang: the old system arms the watchdog, asks for it to survive kexec
+# (watchdog.stop_on_reboot=0 at run time) and kexecs into a trial whose userspace never
+# opens it. The board must reset and the original firmware boot again.
+#@ arches malta virt
+#@ timeout 150
+#@ boots 2
+#@ expect @@BOOT old
+#@ expect @@ wd: armed
+#@ expect @@BOOT trial
+#@ expect @@ trial: idle
+#@ expect @@BOOT old
+#@ reject trial: still up
+case $(guest_arch) in
+malta) con=console=ttyS0 ;;
+*) con=console=ttyAMA0 ;;
+esac
+# open_timeout bounds how long the trial kernel feeds a timer it found running (i6300esb
+# reports WDOG_HW_RUNNING) while its userspace has not opened the device.
+run kexec -l /payload/kernel --initrd /payload/trial.cpio.gz \
+	--append "$con test.trial=wd-idle test.wait=100 watchdog.open_timeout=5" ||
+	fail "wd: kexec -l failed"
+knob=/sys/module/watchdog/parameters/stop_on_reboot
+echo 0 >"$knob" 2>/dev/null
+[ "$(cat "$knob")" = 0 ] || fail "wd: kernel lacks run-time watchdog.stop_on_reboot (kernel-patches/)"
+[ -c /dev/watchdog ] || fail "wd: no /dev/watchdog"
+# busybox watchdog sets the timeout and pets once; SIGKILL leaves without the magic 'V',
+# so the timer keeps running with nobody petting it.
+watchdog -T 10 -t 1000 -F /dev/watchdog &
+sleep 1
+kill -KILL $!
+mark "wd: armed 10 s, stop_on_reboot=0, kexec into a trial that never opens it"
+kexec -e
+fail "wd: kexec -e returned"
