@@ -17,6 +17,7 @@ FOREIGN_ARCHES="mipsel armhf"
 
 # Host tools: cross compilers, QEMU, image tools, kernel build deps, host libraries.
 HOST_PKGS="build-essential gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
+ libc6-dev-mipsel-cross libc6-dev-armhf-cross
  qemu-system-mips qemu-system-arm device-tree-compiler squashfs-tools cpio xz-utils
  bc bison flex libssl-dev libelf-dev kmod rsync dpkg-dev pkg-config
  libfdt-dev libsodium-dev libcmocka-dev linux-source-6.1 signify-openbsd"
