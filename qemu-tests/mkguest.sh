@@ -27,14 +27,15 @@ else
 fi
 
 G=$TOP/qemu-tests/guest
-"$TOP/qemu-tests/mkinitramfs.sh" "$arch" "$out/trial.cpio.gz" "$G/trial-init" \
+"$TOP/qemu-tests/mkroot.sh" "$arch" "$out/trial.cpio.gz" "$G/trial-init" \
 	"$G/trial-modes=/trial-modes"
 
-set -- "$TOP/qemu-tests/scenarios=/scenarios" "$kexec=/sbin/kexec" \
-	"$out/payload-kernel=/payload/kernel" "$out/trial.cpio.gz=/payload/trial.cpio.gz"
-for tool in phramboot watchdog-arm; do
-	bin=$TOP/build/target-$arch/$tool
-	[ -f "$bin" ] && set -- "$@" "$bin=/sbin/$tool"
-done
-"$TOP/qemu-tests/mkinitramfs.sh" "$arch" "$out/initrd.cpio.gz" "$G/init" "$@"
+"$TOP/qemu-tests/mkbundles.sh" "$guest"
+"$TOP/qemu-tests/mkroot.sh" "$arch" "$out/initrd.cpio.gz" "$G/init" \
+	"$TOP/qemu-tests/scenarios=/scenarios" "$kexec=/sbin/kexec" \
+	"$TOP/build/target-$arch/phramboot=/sbin/phramboot" \
+	"$TOP/build/target-$arch/watchdog-arm=/sbin/watchdog-arm" \
+	"$TOP/build/keys/test.pub=/etc/phramboot/keys/test.pub" \
+	"$out/payload-kernel=/payload/kernel" "$out/trial.cpio.gz=/payload/trial.cpio.gz" \
+	"$out/bundles=/payload/bundles"
 say "$guest guest ready in ${out#"$TOP"/}: kernel $(du -h "$out/kernel" | cut -f1), initramfs $(du -h "$out/initrd.cpio.gz" | cut -f1)"

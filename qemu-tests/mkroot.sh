@@ -1,11 +1,13 @@
 #!/bin/sh
-# mkinitramfs.sh ARCH OUT.cpio.gz INIT [SRC=DEST ...]
-# Build a gzipped newc initramfs for a test guest: Debian's static busybox for ARCH,
-# the guest test helpers, INIT as /init, and each SRC (file or folder) copied to DEST.
+# mkroot.sh ARCH OUT INIT [SRC=DEST ...]
+# Build a root file system for a test guest: Debian's static busybox for ARCH, the guest
+# test helpers, INIT as /init, and each SRC (file or folder) copied to DEST. OUT ending
+# in .cpio.gz gives a gzipped newc initramfs, in .squashfs a squashfs image (a trial's
+# root on phram).
 set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 
-arch=${1:?usage: mkinitramfs.sh ARCH OUT.cpio.gz INIT [SRC=DEST ...]}
+arch=${1:?usage: mkroot.sh ARCH OUT.cpio.gz|OUT.squashfs INIT [SRC=DEST ...]}
 out=${2:?missing OUT}
 init=${3:?missing INIT}
 shift 3
@@ -28,6 +30,14 @@ for pair in "$@"; do
 done
 # The kernel opens /dev/console before /init runs, before devtmpfs is mounted.
 mknod -m 600 "$stage/dev/console" c 5 1 || die "cannot mknod /dev/console (run as root)"
-(cd "$stage" && find . -print0 | LC_ALL=C sort -z |
-	cpio --null -o -H newc --owner=0:0 --quiet) | gzip -n -6 >"$out.tmp"
+case $out in
+*.cpio.gz)
+	(cd "$stage" && find . -print0 | LC_ALL=C sort -z |
+		cpio --null -o -H newc --owner=0:0 --quiet) | gzip -n -6 >"$out.tmp" ;;
+*.squashfs)
+	rm -f "$out.tmp"
+	logged "$out.log" mksquashfs "$stage" "$out.tmp" -noappend -all-root -comp gzip \
+		-mkfs-time 0 -all-time 0 ;;
+*) die "$out: say .cpio.gz or .squashfs" ;;
+esac
 mv "$out.tmp" "$out"

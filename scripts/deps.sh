@@ -20,7 +20,7 @@ HOST_PKGS="build-essential gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
  libc6-dev-mipsel-cross libc6-dev-armhf-cross
  qemu-system-mips qemu-system-arm device-tree-compiler squashfs-tools cpio xz-utils
  bc bison flex libssl-dev libelf-dev kmod rsync dpkg-dev pkg-config
- libfdt-dev libsodium-dev libcmocka-dev linux-source-6.1 signify-openbsd"
+ libfdt-dev libsodium-dev libcmocka-dev linux-source-6.1 signify-openbsd gawk"
 
 
 need_update=
@@ -29,12 +29,15 @@ apt_update() {
 	[ -n "$apt_updated" ] && return 0
 	# A mirror mid-sync makes one index fail now and then: retry, then go on with
 	# what we have and let the install say what is really missing.
+	log=$(mktemp)
 	for try in 1 2 3; do
 		say "apt-get update (try $try of 3)"
-		$SUDO apt-get update -qq && { apt_updated=1; return 0; }
-		sleep 5
+		$SUDO apt-get update -qq >"$log" 2>&1 && { apt_updated=1; rm -f "$log"; return 0; }
+		sleep 3
 	done
-	say "warning: apt-get update reported errors; continuing with the indexes it got"
+	say "warning: apt-get update reported errors; continuing with the indexes it got:"
+	grep '^E:' "$log" | sort -u | head -n 3 | sed 's/^/  /' >&2
+	rm -f "$log"
 	apt_updated=1
 }
 

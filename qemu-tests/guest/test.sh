@@ -39,5 +39,26 @@ mount_basics() {
 	mount -t proc proc /proc
 	mount -t sysfs sysfs /sys
 	mount -t devtmpfs devtmpfs /dev 2>/dev/null
-	mount -t tmpfs tmpfs /tmp
+	mountpoint -q /tmp || mount -t tmpfs tmpfs /tmp
+}
+
+# expect_refusal WANT_RC CMD...: CMD must refuse cleanly: exit WANT_RC, say exactly one
+# line on stderr, leave no kexec image loaded and no watchdog armed. The last is proven
+# the hard way: wait longer than any timeout the tests arm (10 s; the i6300esb's two
+# stages double it) and see that the board did not reset (the harness allows one boot).
+expect_refusal() {
+	want=$1; shift
+	echo "\$ $*"
+	"$@" 2>/tmp/refusal.err
+	rc=$?
+	cat /tmp/refusal.err
+	lines=$(wc -l </tmp/refusal.err)
+	[ "$rc" = "$want" ] || fail "refusal: exit $rc, wanted $want"
+	[ "$lines" = 1 ] || fail "refusal: $lines lines on stderr, wanted exactly one"
+	[ "$(cat /sys/kernel/kexec_loaded)" = 0 ] || fail "refusal: a kexec image is loaded"
+	knob=/sys/module/watchdog/parameters/stop_on_reboot
+	[ ! -f $knob ] || [ "$(cat $knob)" != 0 ] || fail "refusal: stop_on_reboot was set to 0"
+	mark "refused with exit $rc: $(cat /tmp/refusal.err)"
+	sleep 25
+	mark "refusal: no reset 25 s later, no kexec image loaded"
 }

@@ -1,0 +1,10 @@
+# root-ok: a healthy trial. It proves where it runs from, then keeps the watchdog petted
+# through watchdog-arm's keepalive for test.wait seconds (default 35: more than three
+# times the 10 s timeout the old firmware armed), then powers off.
+. /trial-modes/root-proof.sh
+wait=$(cmdline_arg test.wait) || wait=35
+watchdog-arm --keepalive --health true --interval 2 &
+mark "trial: keepalive started (pid $!)"
+sleep "$wait"
+kill -0 $! 2>/dev/null || fail "trial: watchdog-arm --keepalive exited"
+mark "trial ok: still up after $wait s, watchdog petted"

@@ -1,0 +1,93 @@
+#!/bin/sh
+# mkbundles.sh malta|virt: make, on the build host and with the real `phramboot pack`,
+# the signed bundles a guest's old firmware boots or must refuse, into
+# build/guest/NAME/bundles/. One squashfs trial root serves every mode; a bundle's mode
+# is its signed extra command line (test.trial=root-MODE). Identical files are hard
+# links, so the initramfs carries each only once.
+set -eu
+. "$(dirname "$0")/../scripts/lib.sh"
+
+guest=${1:?usage: mkbundles.sh malta|virt}
+case $guest in
+malta) arch=mipsel console=ttyS0 other=virt ;;
+virt) arch=armhf console=ttyAMA0 other=malta ;;
+*) die "unknown guest '$guest' (known: malta virt)" ;;
+esac
+out=$TOP/build/guest/$guest
+pb=$TOP/build/phramboot-native/phramboot
+[ -x "$pb" ] || die "$pb missing; run 'make tools'"
+for t in phramboot watchdog-arm; do
+	[ -f "$TOP/build/target-$arch/$t" ] || die "build/target-$arch/$t missing; run 'make tools'"
+done
+
+# Test keys: "test" is trusted by the guests, "other" is not.
+keys=$TOP/build/keys
+mkdir -p "$keys"
+for k in test other; do
+	[ -f "$keys/$k.sec" ] || "$pb" keygen --pub "$keys/$k.pub" --sec "$keys/$k.sec" \
+		--comment "phramboot QEMU test key '$k'" >/dev/null
+done
+
+# The board's DTB as a vendor would ship it, with its memory node: malta's from the
+# kernel tree (malta.dts has none: the kernel adds it at boot from YAMON, FACTS), virt's
+# from QEMU itself.
+src=$("$TOP/scripts/linux-src.sh")
+case $guest in
+malta)
+	{ cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp -I "$src/include" \
+		-I "$src/scripts/dtc/include-prefixes" "$src/arch/mips/boot/dts/mti/malta.dts"
+	  printf '/ { memory@0 { device_type = "memory"; reg = <0x0 0x10000000>; }; };\n'
+	} | dtc -q -I dts -O dtb -o "$out/board.dtb" - ;;
+virt)
+	qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 256 -display none -net none \
+		-machine dumpdtb="$out/board-raw.dtb" >/dev/null 2>&1 ||
+		die "qemu-system-arm could not dump the virt DTB"
+	dtc -q -I dtb -O dtb -o "$out/board.dtb" "$out/board-raw.dtb"
+	rm -f "$out/board-raw.dtb" ;;
+esac
+
+# The trial root: random stamp bytes whose hash the signed command line carries.
+head -c 4096 /dev/urandom >"$out/trial-stamp"
+stamp=$(sha256sum "$out/trial-stamp" | cut -c1-16)
+G=$TOP/qemu-tests/guest
+"$TOP/qemu-tests/mkroot.sh" "$arch" "$out/trial-root.squashfs" "$G/trial-init" \
+	"$G/trial-modes=/trial-modes" "$out/trial-stamp=/etc/trial-stamp" \
+	"$TOP/build/target-$arch/watchdog-arm=/sbin/watchdog-arm" \
+	"$TOP/build/target-$arch/phramboot=/sbin/phramboot"
+
+b=$out/bundles
+rm -rf "$b"
+mkdir -p "$b"
+pack() { # NAME KEY KERNEL ROOTFS APPEND
+	"$pb" pack --kernel "$3" --dtb "$out/board.dtb" --rootfs "$4" --append "$5" \
+		--key "$keys/$2.sec" --out "$6/$1" >/dev/null
+}
+# The trial root keeps its init at /init, like the initramfs images.
+args="console=$console init=/init test.stamp=$stamp"
+for mode in ok hang health panic; do
+	pack "$mode" test "$out/payload-kernel" "$out/trial-root.squashfs" "$args test.trial=root-$mode" "$b"
+done
+pack badsig other "$out/payload-kernel" "$out/trial-root.squashfs" "$args test.trial=root-ok" "$b"
+# A genuine kernel of the other guest's architecture.
+okdir=$("$TOP/scripts/build-kernel.sh" "$other")
+okern=$out/other-arch-kernel
+case $other in
+malta) mipsel-linux-gnu-strip -o "$okern" "$okdir/vmlinux" ;;
+virt) cp "$okdir/zImage" "$okern" ;;
+esac
+pack wrongarch test "$okern" "$out/trial-root.squashfs" "$args test.trial=root-ok" "$b"
+
+# Larger than half of the 256 MiB guest's RAM: kexec_load's limit (FACTS). Its rootfs is
+# the trial root padded with zeros to 140 MiB; the guest rebuilds it as a sparse file
+# (the same bytes, the same hash), since 140 MiB would not even fit in its initramfs.
+cp "$out/trial-root.squashfs" "$out/big-rootfs"
+truncate -s 140M "$out/big-rootfs"
+pack big test "$out/payload-kernel" "$out/big-rootfs" "$args test.trial=root-ok" "$b"
+rm -f "$out/big-rootfs" "$b/big/rootfs"
+
+for d in "$b"/*; do
+	for f in kernel dtb rootfs; do
+		[ "$d" = "$b/ok" ] || [ ! -f "$d/$f" ] || ! cmp -s "$d/$f" "$b/ok/$f" || ln -f "$b/ok/$f" "$d/$f"
+	done
+done
+say "$guest bundles: $(ls "$b" | tr '\n' ' ')"

@@ -1,0 +1,8 @@
+# refuse-arch: a correctly signed bundle whose kernel is for the other architecture.
+#@ arches malta virt
+#@ timeout 120
+#@ expect @@BOOT old
+#@ expect @@ refused with exit 2: phramboot: .*(arch|machine)
+#@ expect @@ refusal: no reset
+#@ reject @@BOOT trial
+expect_refusal 2 phramboot --timeout 10 /payload/bundles/wrongarch

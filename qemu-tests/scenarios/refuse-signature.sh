@@ -1,0 +1,8 @@
+# refuse-signature: a bundle signed by a key the device does not trust is refused.
+#@ arches malta virt
+#@ timeout 120
+#@ expect @@BOOT old
+#@ expect @@ refused with exit 2: phramboot: .*manifest.sig
+#@ expect @@ refusal: no reset
+#@ reject @@BOOT trial
+expect_refusal 2 phramboot --timeout 10 /payload/bundles/badsig

@@ -1,0 +1,15 @@
+# rollback-health: the trial boots and pets while its health check passes; when the check
+# fails, watchdog-arm stops petting, the board resets and the old firmware boots again.
+#@ arches malta virt
+#@ timeout 240
+#@ boots 2
+#@ expect @@BOOT old
+#@ expect @@ old: starting the trial
+#@ expect @@BOOT trial
+#@ expect @@ trial: keepalive with health check started
+#@ expect @@ trial: health check now fails
+#@ expect @@BOOT old
+run phramboot status
+mark "old: starting the trial"
+phramboot --timeout 10 /payload/bundles/health
+fail "phramboot returned $?: the trial did not start"

@@ -1,0 +1,14 @@
+# rollback-panic: the trial's init dies and its kernel panics; the board resets and the
+# old firmware boots again.
+#@ arches malta virt
+#@ timeout 240
+#@ boots 2
+#@ expect @@BOOT old
+#@ expect @@ old: starting the trial
+#@ expect @@BOOT trial
+#@ expect Kernel panic
+#@ expect @@BOOT old
+run phramboot status
+mark "old: starting the trial"
+phramboot --timeout 10 --open-timeout 15 /payload/bundles/panic
+fail "phramboot returned $?: the trial did not start"
