@@ -17,11 +17,11 @@ deps:
 # Our tools: native (the build host's `phramboot pack`, and the unit tests) and static
 # for each target (into build/target-ARCH/, where mkguest.sh picks them up).
 tools: deps
-	@$(MAKE) --no-print-directory -C phramboot O=$(CURDIR)/build/phramboot-native
+	@$(MAKE) -s --no-print-directory -C phramboot O=$(CURDIR)/build/phramboot-native
 	@for a in $(ARCHES); do \
 		sysroot=$$(scripts/sysroot.sh $$a) || exit 1; \
 		for d in phramboot watchdog-arm; do \
-			$(MAKE) --no-print-directory -C $$d TARGET=$$a SYSROOT=$$sysroot \
+			$(MAKE) -s --no-print-directory -C $$d TARGET=$$a SYSROOT=$$sysroot \
 				O=$(CURDIR)/build/target-$$a || exit 1; \
 		done; \
 	done
@@ -46,6 +46,10 @@ check: check-unit check-patches check-qemu
 
 demo: guests
 	@qemu-tests/demo.sh
+
+# Speed and memory figures, side by side in one run; never part of check.
+bench: guests
+	@bench/run
 
 clean:
 	rm -rf build

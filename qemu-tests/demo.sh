@@ -14,18 +14,28 @@ show() {
 	start=$(date +%s)
 	verdict=$("$TOP/qemu-tests/run" -a malta "$name" | head -n1)
 	log=$TOP/build/qemu-logs/malta-$name.log
-	# The markers are the guest's own account; kernel noise stays in the log.
-	tr -d '\r' <"$log" | sed -n 's/^.*@@BOOT \([a-z]*\).*/   [guest] \1 firmware boots/p; s/^.*@@ \(.*\)/   [guest] \1/p' |
+	# The guest's own account (its @@ markers, phramboot's messages, the trial kernel's
+	# command line); the kernel noise stays in the log.
+	tr -d '\r' <"$log" | sed -n \
+		-e 's/^.*@@BOOT old.*/   [board] old firmware boots (from "flash": QEMU -kernel\/-initrd)/p' \
+		-e 's/^.*@@BOOT trial.*/   [board] trial kernel boots from RAM/p' \
+		-e 's/^Kernel command line: \(.*phramboot\.trial=.*\)/   [trial] command line: \1/p' \
+		-e 's/^.*@@ \(.*\)/   [guest] \1/p' \
+		-e 's/^\(last reset: .*\)/   [old]   phramboot status: \1/p' |
 		uniq | head -n 20
 	tell "-> ${verdict%% (*} in $(( $(date +%s) - start )) s (serial log: ${log#"$TOP"/})"
 	case $verdict in PASS*) ;; *) failed=1 ;; esac
 }
 
 failed=
-step "phramboot demo on QEMU malta (MIPS, little endian, 256 MiB, ib700 watchdog)"
+step "phramboot demo on QEMU malta (MIPS32 little endian, 256 MiB, ib700 watchdog)"
 tell "The 'old firmware' is QEMU's -kernel/-initrd: a watchdog reset brings it back,"
-tell "like a router that boots its untouched flash."
-show smoke "1. The old firmware boots."
-show watchdog-reset "2. Rollback: arm the watchdog and stop petting it; the board must reset into the old firmware."
+tell "just as a router boots its untouched flash. It holds phramboot, the patched kexec,"
+tell "watchdog-arm, a trusted public key and bundles made by 'phramboot pack' at build time."
+show trial-ok "1. A good trial: phramboot verifies the signed bundle, places the root image in RAM," \
+	"arms the watchdog across kexec and boots the new system from RAM; it pets the watchdog."
+show rollback-hang "2. A bad trial: the new system hangs and never pets the watchdog." \
+	"The watchdog resets the board and the old firmware is back."
+show refuse-corrupt "3. A damaged bundle (one byte flipped): refused, nothing armed, nothing loaded."
 step "Done in $(( $(date +%s) - t0 )) s."
-[ -z "$failed" ] || { tell "something did not work: see the logs above"; exit 1; }
+[ -z "$failed" ] || { tell "something did not work: see the serial logs named above"; exit 1; }
