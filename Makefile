@@ -15,15 +15,17 @@ deps:
 	@sh scripts/deps.sh
 
 # Our tools: native (the build host's `phramboot pack`, and the unit tests) and static
-# for each target (into build/target-ARCH/, where mkguest.sh picks them up).
+# musl for each target (into build/target-ARCH/, where mkguest.sh picks them up), with
+# the Ed25519 verifier compiled for size from Debian's libsodium source.
 tools: deps
 	@$(MAKE) -s --no-print-directory -C phramboot O=$(CURDIR)/build/phramboot-native
-	@for a in $(ARCHES); do \
+	@sodium=$$(scripts/sodium-src.sh) || exit 1; \
+	for a in $(ARCHES); do \
 		sysroot=$$(scripts/sysroot.sh $$a) || exit 1; \
-		for d in phramboot watchdog-arm; do \
-			$(MAKE) -s --no-print-directory -C $$d TARGET=$$a SYSROOT=$$sysroot \
-				O=$(CURDIR)/build/target-$$a || exit 1; \
-		done; \
+		$(MAKE) -s --no-print-directory -C phramboot TARGET=$$a SYSROOT=$$sysroot \
+			SODIUM_SRC=$$sodium O=$(CURDIR)/build/target-$$a || exit 1; \
+		$(MAKE) -s --no-print-directory -C watchdog-arm TARGET=$$a SYSROOT=$$sysroot \
+			O=$(CURDIR)/build/target-$$a || exit 1; \
 	done
 
 guests: tools
