@@ -21,6 +21,8 @@
 #include "iomem.h"
 #include "kexec_argv.h"
 #include "placement.h"
+#include "postmortem.h"
+#include "ramoops.h"
 #include "wdarm.h"
 
 #define PROG "phramboot"
@@ -118,6 +120,34 @@ static int run(char *const *argv, char *err, size_t errlen)
 		      WTERMSIG(status));
 }
 
+/* One line per step of the real run on stdout, so a user (or a log) sees how far it got. */
+__attribute__((format(printf, 1, 2)))
+static void progress(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fputs(PROG ": ", stdout);
+	vprintf(fmt, ap);
+	fputc('\n', stdout);
+	va_end(ap);
+}
+
+/* Leave the trial's id in the kernel log, which pstore keeps: if the trial dies before
+ * its own kernel logs anything, the old firmware's log still says which one it was. */
+static void note_kmsg(const char *id)
+{
+	char line[128];
+	int fd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC), n;
+
+	if (fd < 0)
+		return;
+	n = snprintf(line, sizeof(line), POSTMORTEM_STARTING "%s\n", id);
+	if (n > 0 && write(fd, line, (size_t)n) < 0)
+		fprintf(stderr, PROG ": warning: unable to note the trial in /dev/kmsg: %s\n", strerror(errno));
+	close(fd);
+}
+
 struct plan {
 	struct bundle b;
 	struct elfarch running;
@@ -125,6 +155,7 @@ struct plan {
 	struct placement_req req;
 	struct placement pl;
 	uint64_t kernel_lo, kernel_hi;
+	struct ramoops ramoops;	/* size 0: not shared */
 	char bootargs[4096];
 	void *dtb;
 	size_t dtb_len;
@@ -176,6 +207,16 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	p->kernel_lo = p->req.keep_lo;
 	p->kernel_hi = p->req.keep_hi;
 	p->req.memtotal = o->memtotal ? o->memtotal : o->iomem ? 0 : read_memtotal();
+	if (!o->ramoops || strcmp(o->ramoops, "none")) {
+		r = ramoops_read(o->ramoops ? o->ramoops : RAMOOPS_PARAMS, &p->ramoops, err, sizeof(err));
+		if (r < 0)
+			return fatal(EXIT_SYSTEM, "unable to share the pstore/ramoops region with the trial: %s; pass --ramoops none to boot without it",
+				     err);
+		if (r > 0)
+			memset(&p->ramoops, 0, sizeof(p->ramoops));
+		p->req.avoid_lo = p->ramoops.addr;
+		p->req.avoid_hi = p->ramoops.addr + p->ramoops.size;
+	}
 	if (place_image(&p->io, &p->req, &p->pl, err, sizeof(err)))
 		return fatal(EXIT_NO_ROOM, "unable to place the root image: %s", err);
 
@@ -190,7 +231,8 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	};
 	if (bootargs_build(&br, p->bootargs, sizeof(p->bootargs), err, sizeof(err)))
 		return fatal(EXIT_NO_ROOM, "unable to build the kernel command line: %s", err);
-	de = (struct dtb_edit){ p->bootargs, o->describe == DESCRIBE_DT, p->pl.addr, p->pl.size };
+	de = (struct dtb_edit){ p->bootargs, o->describe == DESCRIBE_DT, p->pl.addr, p->pl.size,
+				p->ramoops.size ? &p->ramoops : NULL };
 	if (dtb_edit(p->b.dtb, p->b.dtb_len, &de, &p->dtb, &p->dtb_len, err, sizeof(err)))
 		return fatal(EXIT_NO_ROOM, "unable to edit the DTB: %s", err);
 	if (!dtb_has_memory_node(p->dtb))
@@ -251,6 +293,13 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 	else
 		printf("describe: command line\n");
 	printf("bootargs: %s\n", p->bootargs);
+	if (p->ramoops.size)
+		printf("ramoops: %#llx-%#llx shared with the trial (console %u bytes, records %u bytes): its log survives a rollback\n",
+		       (unsigned long long)p->ramoops.addr,
+		       (unsigned long long)(p->ramoops.addr + p->ramoops.size - 1),
+		       p->ramoops.console_size, p->ramoops.record_size);
+	else
+		printf("ramoops: none: a failed trial's log will not survive the rollback\n");
 	if (o->no_watchdog)
 		printf("watchdog: none (--no-watchdog): a hung trial will not roll back\n");
 	else
@@ -322,6 +371,9 @@ int boot(const struct boot_opts *o)
 		goto out;
 	}
 
+	progress("bundle %s verified (id %s); the image goes to %#llx-%#llx", o->dir, p.b.id,
+		 (unsigned long long)p.pl.addr, (unsigned long long)(p.pl.addr + p.pl.size - 1));
+
 	/* From arming on, an interrupted phramboot would leave a watchdog counting down
 	 * under the old system: hold the usual signals until we either kexec or disarm. */
 	sigemptyset(&block);
@@ -337,7 +389,11 @@ int boot(const struct boot_opts *o)
 		code = fatal(EXIT_WATCHDOG, "%s", err);
 		goto unblock;
 	}
+	if (!o->no_watchdog)
+		progress("armed %s: %d s, kept running through kexec", p.wd_dev, o->timeout);
 	/* 7: load, then execute. */
+	progress("loading the kernel and the %llu-byte image at %#llx",
+		 (unsigned long long)p.pl.size, (unsigned long long)p.pl.addr);
 	if (run(load.argv, err, sizeof(err))) {
 		code = fatal(EXIT_KEXEC, "unable to load the trial kernel: %s%s", err,
 			     wd.armed ? "; watchdog disarmed" : "");
@@ -345,6 +401,8 @@ int boot(const struct boot_opts *o)
 	}
 	unlink(p.dtb_path);
 	p.dtb_path[0] = '\0';
+	progress("starting trial %s", p.b.id);
+	note_kmsg(p.b.id);
 	fflush(NULL);
 	if (run(exec.argv, err, sizeof(err))) {
 		char *unload[] = { (char *)p.kexec, (char *)"-u", NULL };

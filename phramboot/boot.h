@@ -18,6 +18,7 @@ struct boot_opts {
 	const char *machine;	/* --machine NAME[:big|:little], instead of uname */
 	const char *append;	/* --append: more kernel arguments */
 	const char *save_dtb;	/* --save-dtb FILE: keep a copy of the edited DTB */
+	const char *ramoops;	/* --ramoops DIR|none: ramoops parameters to share */
 	bool insecure, dry_run, no_watchdog;
 	enum describe describe;
 	int timeout, open_timeout, panic;

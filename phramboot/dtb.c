@@ -26,33 +26,39 @@ static int put_cells(fdt32_t *cells, int n, uint64_t v)
 	return 0;
 }
 
-static int add_phram(void *fdt, uint64_t addr, uint64_t size, char *err, size_t errlen)
+/* /reserved-memory, made if missing; its offset or a negative libfdt error. */
+static int reserved_memory(void *fdt)
+{
+	int rm, ac, sc, r;
+
+	rm = fdt_path_offset(fdt, "/reserved-memory");
+	if (rm != -FDT_ERR_NOTFOUND)
+		return rm;
+	/* Devicetree spec: reserved-memory needs #address-cells and #size-cells equal to
+	 * the root's, and an empty ranges. */
+	ac = fdt_address_cells(fdt, 0);
+	sc = fdt_size_cells(fdt, 0);
+	rm = fdt_add_subnode(fdt, 0, "reserved-memory");
+	if (rm < 0)
+		return rm;
+	if ((r = fdt_setprop_u32(fdt, rm, "#address-cells", (uint32_t)ac)) ||
+	    (r = fdt_setprop_u32(fdt, rm, "#size-cells", (uint32_t)sc)) ||
+	    (r = fdt_setprop_empty(fdt, rm, "ranges")))
+		return r;
+	return rm;
+}
+
+/* A /reserved-memory/NAME@ADDR child with compatible and reg; its offset in *node. */
+static int add_region(void *fdt, const char *what, uint64_t addr, uint64_t size, int *node,
+		      char *err, size_t errlen)
 {
 	fdt32_t reg[4];
 	char name[32];
-	int rm, node, ac, sc, r;
+	int rm, ac, sc, r;
 
-	node = fdt_node_offset_by_compatible(fdt, -1, "phram");
-	if (node >= 0)
-		return seterr(err, errlen, "the bundle's DTB already has a phram node; remove it, phramboot adds its own");
-	rm = fdt_path_offset(fdt, "/reserved-memory");
-	if (rm == -FDT_ERR_NOTFOUND) {
-		/* Devicetree spec: reserved-memory needs #address-cells and #size-cells equal
-		 * to the root's, and an empty ranges. */
-		ac = fdt_address_cells(fdt, 0);
-		sc = fdt_size_cells(fdt, 0);
-		rm = fdt_add_subnode(fdt, 0, "reserved-memory");
-		if (rm < 0)
-			goto fail;
-		if ((r = fdt_setprop_u32(fdt, rm, "#address-cells", (uint32_t)ac)) ||
-		    (r = fdt_setprop_u32(fdt, rm, "#size-cells", (uint32_t)sc)) ||
-		    (r = fdt_setprop_empty(fdt, rm, "ranges"))) {
-			rm = r;
-			goto fail;
-		}
-	} else if (rm < 0) {
+	rm = reserved_memory(fdt);
+	if (rm < 0)
 		goto fail;
-	}
 	ac = fdt_address_cells(fdt, rm);
 	sc = fdt_size_cells(fdt, rm);
 	if (ac < 0 || sc < 0) {
@@ -60,25 +66,73 @@ static int add_phram(void *fdt, uint64_t addr, uint64_t size, char *err, size_t 
 		goto fail;
 	}
 	if (put_cells(reg, ac, addr) || put_cells(reg + ac, sc, size))
-		return seterr(err, errlen, "the image at %#llx (%#llx bytes) does not fit /reserved-memory's %d address and %d size cells",
-			      (unsigned long long)addr, (unsigned long long)size, ac, sc);
-	snprintf(name, sizeof(name), "phram@%llx", (unsigned long long)addr);
-	node = fdt_add_subnode(fdt, rm, name);
-	if (node < 0) {
-		rm = node;
+		return seterr(err, errlen, "the %s region at %#llx (%#llx bytes) does not fit /reserved-memory's %d address and %d size cells",
+			      what, (unsigned long long)addr, (unsigned long long)size, ac, sc);
+	snprintf(name, sizeof(name), "%s@%llx", what, (unsigned long long)addr);
+	*node = fdt_add_subnode(fdt, rm, name);
+	if (*node < 0) {
+		rm = *node;
 		goto fail;
 	}
-	/* No "no-map": the region stays in the linear map, so phram (drivers/mtd/devices/
-	 * phram.c) memremap()s it cached instead of ioremap()ing it uncached. */
-	if ((r = fdt_setprop_string(fdt, node, "compatible", "phram")) ||
-	    (r = fdt_setprop(fdt, node, "reg", reg, (int)sizeof(reg[0]) * (ac + sc))) ||
-	    (r = fdt_setprop_string(fdt, node, "label", "rootfs"))) {
+	if ((r = fdt_setprop_string(fdt, *node, "compatible", what)) ||
+	    (r = fdt_setprop(fdt, *node, "reg", reg, (int)sizeof(reg[0]) * (ac + sc)))) {
 		rm = r;
 		goto fail;
 	}
 	return 0;
 fail:
-	return seterr(err, errlen, "unable to add the phram node: %s", fdt_strerror(rm));
+	return seterr(err, errlen, "unable to add the %s node: %s", what, fdt_strerror(rm));
+}
+
+static int add_phram(void *fdt, uint64_t addr, uint64_t size, char *err, size_t errlen)
+{
+	int node, r;
+
+	if (fdt_node_offset_by_compatible(fdt, -1, "phram") >= 0)
+		return seterr(err, errlen, "the bundle's DTB already has a phram node; remove it, phramboot adds its own");
+	/* No "no-map": the region stays in the linear map, so phram (drivers/mtd/devices/
+	 * phram.c) memremap()s it cached instead of ioremap()ing it uncached. */
+	if (add_region(fdt, "phram", addr, size, &node, err, errlen))
+		return -1;
+	r = fdt_setprop_string(fdt, node, "label", "rootfs");
+	if (r)
+		return seterr(err, errlen, "unable to label the phram node: %s", fdt_strerror(r));
+	return 0;
+}
+
+/* The running system's ramoops region, as fs/pstore/ram.c's ramoops_parse_dt() reads
+ * it. A ramoops node the bundle brought is dropped: the trial must log where the old
+ * firmware will look after the rollback, not where the new image would on a cold boot. */
+static int add_ramoops(void *fdt, const struct ramoops *ro, char *err, size_t errlen)
+{
+	const struct {
+		const char *name;
+		uint32_t value;
+		bool set;	/* unset: the kernel's default, which is what the running one has */
+	} props[] = {
+		{ "record-size", ro->record_size, true },
+		{ "console-size", ro->console_size, true },
+		{ "ftrace-size", ro->ftrace_size, ro->ftrace_size },
+		{ "pmsg-size", ro->pmsg_size, ro->pmsg_size },
+		{ "mem-type", ro->mem_type, ro->mem_type },
+		{ "ecc-size", ro->ecc, ro->ecc },
+		{ "max-reason", (uint32_t)ro->max_reason, ro->max_reason >= 0 },
+	};
+	int node, r;
+
+	while ((node = fdt_node_offset_by_compatible(fdt, -1, "ramoops")) >= 0)
+		if ((r = fdt_del_node(fdt, node)))
+			return seterr(err, errlen, "unable to drop the bundle's ramoops node: %s", fdt_strerror(r));
+	if (add_region(fdt, "ramoops", ro->addr, ro->size, &node, err, errlen))
+		return -1;
+	for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
+		if (!props[i].set)
+			continue;
+		r = fdt_setprop_u32(fdt, node, props[i].name, props[i].value);
+		if (r)
+			return seterr(err, errlen, "unable to set ramoops %s: %s", props[i].name, fdt_strerror(r));
+	}
+	return 0;
 }
 
 int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
@@ -97,7 +151,7 @@ int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 	if (fdt_totalsize(in) > inlen)
 		return seterr(err, errlen, "DTB is truncated: header says %u bytes, file has %zu",
 			      fdt_totalsize(in), inlen);
-	cap = fdt_totalsize(in) + strlen(e->bootargs) + 1024;
+	cap = fdt_totalsize(in) + strlen(e->bootargs) + 2048;
 	fdt = malloc(cap);
 	if (!fdt)
 		return seterr(err, errlen, "out of memory");
@@ -107,6 +161,8 @@ int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 		goto fail;
 	}
 	if (e->phram_node && add_phram(fdt, e->addr, e->size, err, errlen))
+		goto fail;
+	if (e->ramoops && e->ramoops->size && add_ramoops(fdt, e->ramoops, err, errlen))
 		goto fail;
 	chosen = fdt_path_offset(fdt, "/chosen");
 	if (chosen == -FDT_ERR_NOTFOUND)

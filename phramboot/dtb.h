@@ -7,10 +7,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ramoops.h"
+
 struct dtb_edit {
 	const char *bootargs;	/* into /chosen/bootargs */
 	bool phram_node;	/* add /reserved-memory/phram@ADDR */
 	uint64_t addr, size;
+	const struct ramoops *ramoops;	/* add /reserved-memory/ramoops@ADDR; NULL: none */
 };
 
 /* A new, packed blob in *out (malloc'd) with the edits applied; in is not touched. */

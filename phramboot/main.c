@@ -9,6 +9,9 @@
 #include "boot.h"
 #include "exitcodes.h"
 #include "fileio.h"
+#include "postmortem.h"
+#include "pstore.h"
+#include "ramoops.h"
 #include "status.h"
 #include "verbs.h"
 #include "wdarm.h"
@@ -20,7 +23,7 @@ const char usage_text[] =
 	"       phramboot pack --kernel FILE --dtb FILE --rootfs FILE [--append ARGS]\n"
 	"                      --key SECRET.sec --out DIR\n"
 	"       phramboot keygen --pub FILE.pub --sec FILE.sec [--comment TEXT]\n"
-	"       phramboot status [--watchdog DEV]\n"
+	"       phramboot status [--watchdog DEV] [--log] [--pstore DIR]\n"
 	"\n"
 	"options for booting:\n"
 	"  --key PATH          trusted public key file or directory (default /etc/phramboot/keys)\n"
@@ -43,6 +46,12 @@ const char usage_text[] =
 	"  --kexec PATH        kexec binary (default /sbin/kexec, then /usr/sbin/kexec)\n"
 	"  --workdir DIR       where the edited DTB is written (default /tmp)\n"
 	"  --save-dtb FILE     also write the edited DTB to FILE\n"
+	"  --ramoops DIR|none  ramoops parameters to share with the trial, so its console\n"
+	"                      log survives the rollback (default " RAMOOPS_PARAMS ")\n"
+	"\n"
+	"options for status:\n"
+	"  --log               print the whole console log of the last boot (from pstore)\n"
+	"  --pstore DIR        where pstore is mounted (default " PSTORE_DIR ")\n"
 	"\n"
 	"exit codes: 0 ok, 1 usage, 2 bundle refused, 3 no room, 4 watchdog,\n"
 	"            5 kexec failed, 6 system error.  See phramboot(8).\n";
@@ -92,7 +101,7 @@ static int parse_int(const char *s, int max, int *out)
 enum {
 	O_KEY = 256, O_INSECURE, O_DRY_RUN, O_TIMEOUT, O_OPEN_TIMEOUT, O_PANIC, O_WATCHDOG,
 	O_NO_WATCHDOG, O_DESCRIBE, O_APPEND, O_ERASE, O_LIMIT, O_IOMEM, O_MEMTOTAL, O_MACHINE,
-	O_KEXEC, O_WORKDIR, O_SAVE_DTB, O_HELP,
+	O_KEXEC, O_WORKDIR, O_SAVE_DTB, O_RAMOOPS, O_LOG, O_PSTORE, O_HELP,
 };
 
 static const struct option boot_options[] = {
@@ -114,6 +123,7 @@ static const struct option boot_options[] = {
 	{ "kexec", required_argument, NULL, O_KEXEC },
 	{ "workdir", required_argument, NULL, O_WORKDIR },
 	{ "save-dtb", required_argument, NULL, O_SAVE_DTB },
+	{ "ramoops", required_argument, NULL, O_RAMOOPS },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -172,6 +182,7 @@ static int cmd_boot(int argc, char **argv)
 		case O_KEXEC: o.kexec = optarg; break;
 		case O_WORKDIR: o.workdir = optarg; break;
 		case O_SAVE_DTB: o.save_dtb = optarg; break;
+		case O_RAMOOPS: o.ramoops = optarg; break;
 		case 'h':
 		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");
@@ -185,22 +196,59 @@ static int cmd_boot(int argc, char **argv)
 
 static const struct option status_options[] = {
 	{ "watchdog", required_argument, NULL, O_WATCHDOG },
+	{ "log", no_argument, NULL, O_LOG },
+	{ "pstore", required_argument, NULL, O_PSTORE },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
 
+#define TAIL_LINES 15
+
+/* The post-mortem part of the status: what the last boot's console log says. */
+static void print_last_boot(const char *pstore, const char *cmdline)
+{
+	struct postmortem pm;
+	char err[256], line[512], this_id[64], *log;
+	size_t len;
+	int r;
+
+	r = pstore_console_log(pstore, &log, &len, err, sizeof(err));
+	if (r) {
+		printf("last boot: unknown (%s)\n", err);
+		return;
+	}
+	postmortem_judge(log, len, status_trial_id(cmdline, this_id, sizeof(this_id)) ? this_id : NULL,
+			 TAIL_LINES, &pm);
+	postmortem_describe(&pm, line, sizeof(line));
+	printf("last boot: %s\n", line);
+	if (pm.verdict == PM_TRIAL_PANIC || pm.verdict == PM_TRIAL_NO_END) {
+		printf("trial log, last %zu of %zu lines (phramboot status --log prints all):\n",
+		       pm.tail_lines, pm.lines);
+		for (const char *p = log + pm.tail_off, *end = log + len; p < end;) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			int n = (int)(nl ? nl - p : end - p);
+
+			printf("| %.*s\n", n, p);
+			p += n + 1;
+		}
+	}
+	free(log);
+}
+
 static int cmd_status(int argc, char **argv)
 {
 	struct wdarm_info info;
-	const char *dev = NULL;
-	char devbuf[64], err[256] = "", *cmdline = NULL, out[1024];
+	const char *dev = NULL, *pstore = PSTORE_DIR;
+	char devbuf[64], err[256] = "", *cmdline = NULL, out[1024], *log;
 	size_t len;
-	bool have = false;
+	bool have = false, show_log = false;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", status_options, NULL)) != -1) {
 		switch (c) {
 		case O_WATCHDOG: dev = optarg; break;
+		case O_LOG: show_log = true; break;
+		case O_PSTORE: pstore = optarg; break;
 		case 'h':
 		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");
@@ -208,6 +256,17 @@ static int cmd_status(int argc, char **argv)
 	}
 	if (optind != argc)
 		return usage_error("unable to report status: unexpected argument %s", argv[optind]);
+	if (show_log) {
+		int r = pstore_console_log(pstore, &log, &len, err, sizeof(err));
+
+		if (r) {
+			fprintf(stderr, PROG ": fatal: unable to show the last boot's log: %s\n", err);
+			return EXIT_SYSTEM;
+		}
+		fwrite(log, 1, len, stdout);
+		free(log);
+		return EXIT_OK;
+	}
 	if (read_file("/proc/cmdline", 64 * 1024, &cmdline, &len, err, sizeof(err))) {
 		fprintf(stderr, PROG ": fatal: unable to read /proc/cmdline: %s\n", err);
 		return EXIT_SYSTEM;
@@ -220,6 +279,7 @@ static int cmd_status(int argc, char **argv)
 		have = true;
 	status_format(cmdline, have ? &info : NULL, err, out, sizeof(out));
 	fputs(out, stdout);
+	print_last_boot(pstore, cmdline);
 	free(cmdline);
 	return EXIT_OK;
 }

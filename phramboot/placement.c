@@ -182,6 +182,11 @@ int place_image(const struct iomem *io, const struct placement_req *req,
 	}
 	if (req->keep_hi > req->keep_lo && subtract(&free_, &nfree, req->keep_lo, req->keep_hi))
 		goto oom;
+	/* The ramoops region may sit inside System RAM (a reserved-memory node without
+	 * no-map shows no child in /proc/iomem): an image over it would be overwritten by
+	 * the trial's own console log. */
+	if (req->avoid_hi > req->avoid_lo && subtract(&free_, &nfree, req->avoid_lo, req->avoid_hi))
+		goto oom;
 	if (req->limit && subtract(&free_, &nfree, req->limit, UINT64_MAX))
 		goto oom;
 

@@ -13,6 +13,7 @@ struct placement_req {
 	uint64_t align;		/* power of two: max(page size, phram erase size) */
 	uint64_t limit;		/* the image must end at or below this; 0 = anywhere */
 	uint64_t keep_lo, keep_hi;	/* [lo, hi) stays free for the new kernel and DTB */
+	uint64_t avoid_lo, avoid_hi;	/* [lo, hi) is someone else's: the pstore/ramoops region */
 	uint64_t other_segments;	/* bytes kexec loads besides the image */
 	uint64_t memtotal;	/* MemTotal in bytes (the kernel's totalram); 0 = estimate */
 };

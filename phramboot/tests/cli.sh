@@ -100,7 +100,8 @@ expect 1 "unbalanced" "$PB" pack $P --append 'a="b' --key pb.sec --out bx
 expect 1 "required" "$PB" pack $P --out bx
 
 # ---- dry runs ----
-D="--dry-run --iomem malta.iomem --machine mips:little --kexec /bin/true --no-watchdog --workdir work"
+# --ramoops none: the build host's own ramoops, if any, must not change the plans.
+D="--dry-run --iomem malta.iomem --machine mips:little --kexec /bin/true --no-watchdog --workdir work --ramoops none"
 expect 0 "placement: 0xf" "$PB" $D --key pb.pub b1
 grep -q 'bootargs: console=ttyS0 foo="a b" root=/dev/mtdblock0 rootfstype=squashfs panic=5 phramboot.trial=[0-9a-f]\{16\}$' out && ok || bad "dry-run bootargs: $(cat out)"
 grep -q "^load: /bin/true -l /proc/self/fd/[0-9]* --dtb=work/phramboot-XXXXXX.dtb '*--map-file=/proc/self/fd/[0-9]*@0xf[0-9a-f]*'* '--append=console" out && ok || bad "dry-run kexec argv: $(grep load: out)"
@@ -115,6 +116,22 @@ expect 0 "aligned to 1048576" "$PB" $D --key keys --erase-size 1M b1
 "$PB" $D --key keys --save-dtb saved.dtb b1 >/dev/null 2>&1
 dtc -q -I dtb -O dts saved.dtb 2>/dev/null | grep -q 'compatible = "phram"' && ok || bad "saved DTB lacks the phram node"
 dtc -q -I dtb -O dts saved.dtb 2>/dev/null | grep -q 'bootargs = "console=ttyS0 foo=\\"a b\\" root=' && ok || bad "saved DTB bootargs"
+
+# The running system's ramoops region: kept clear of the image, handed to the trial.
+mkdir ramoops && printf '0xff00000\n' >ramoops/mem_address && printf '1048576\n' >ramoops/mem_size
+printf '131072\n' >ramoops/record_size && printf '524288\n' >ramoops/console_size && printf '2\n' >ramoops/max_reason
+expect 0 "ramoops: 0xff00000-0xfffffff shared with the trial" "$PB" $D --key keys --ramoops ramoops b1
+grep -q '^placement: 0x[0-9a-f]*-0xfefffff ' out && ok || bad "image not right below the ramoops region: $(grep placement: out)"
+"$PB" $D --key keys --ramoops ramoops --save-dtb ramoops.dtb b1 >/dev/null 2>&1
+node=$(dtc -q -I dtb -O dts ramoops.dtb 2>/dev/null | sed -n '/ramoops@ff00000 {/,/};/p')
+for prop in 'compatible = "ramoops"' 'reg = <0xff00000 0x100000>' 'record-size = <0x20000>' \
+	'console-size = <0x80000>' 'max-reason = <0x02>'; do
+	echo "$node" | grep -qF "$prop;" && ok || bad "trial DTB ramoops node lacks $prop: $node"
+done
+mkdir noramoops
+expect 0 "ramoops: none" "$PB" $D --key keys --ramoops noramoops b1
+cp -r ramoops badramoops && echo 1x >badramoops/mem_size
+expect 6 "ramoops parameter mem_size is not a number: 1x; pass --ramoops none" "$PB" $D --key keys --ramoops badramoops b1
 
 # ---- refusals: one line, documented code, nothing written ----
 expect 2 "unknown key" "$PB" $D --key sy.pub b1
@@ -155,7 +172,7 @@ case $1 in
 esac
 SH
 chmod +x fake-kexec
-R="--iomem malta.iomem --machine mips:little --kexec ./fake-kexec --no-watchdog --workdir work --key keys"
+R="--iomem malta.iomem --machine mips:little --kexec ./fake-kexec --no-watchdog --workdir work --key keys --ramoops none"
 FAKE_LOG=$T/log FAKE_LOAD=1 expect 5 "unable to load the trial kernel" env FAKE_LOG="$T/log" FAKE_LOAD=1 "$PB" $R b1
 grep -q '^dtb-ok$' log && ok || bad "kexec did not see the edited DTB"
 grep -qx "$(sha256sum <root.squashfs | cut -c1-64)" log && ok || bad "kexec --map-file is not the verified rootfs"
@@ -163,8 +180,18 @@ rm -f log
 expect 5 "unable to execute the trial kernel" env FAKE_LOG="$T/log" "$PB" $R b1
 [ "$(grep '^-' log | cut -c1-2 | tr '\n' ' ')" = "-l -e -u " ] && ok || bad "kexec call sequence: $(cat log)"
 
-# ---- status and help ----
+# ---- status, post-mortem from pstore, and help ----
 expect 0 "^trial: no" "$PB" status
+mkdir ps && printf '[0.0] Kernel command line: root=/dev/mtdblock0 phramboot.trial=abc\n[2.0] Kernel panic - not syncing: VFS: test\n' >ps/console-ramoops-0
+expect 0 "^last boot: trial abc failed: kernel panic: VFS: test$" "$PB" status --pstore ps
+grep -q '^| \[2.0\] Kernel panic - not syncing: VFS: test$' out && ok || bad "status tail: $(cat out)"
+expect 0 "^\[0.0\] Kernel command line" "$PB" status --log --pstore ps
+printf 'Kernel command line: phramboot.trial=abc\nreboot: Restarting system\n' >ps/console-ramoops-0
+expect 0 "^last boot: trial abc ended cleanly (reboot: Restarting system)$" "$PB" status --pstore ps
+grep -q '^|' out && bad "a clean trial shows a failure log: $(cat out)" || ok
+mkdir ps0
+expect 0 "^last boot: unknown (pstore is not mounted on ps0" "$PB" status --pstore ps0
+expect 6 "unable to show the last boot's log: pstore is not mounted" "$PB" status --log --pstore ps0
 expect 0 "phramboot pack" "$PB" --help
 
 echo "cli: $pass passed, $failed failed"

@@ -41,7 +41,7 @@ static void make_tree(int ac, int sc, bool chosen, bool reserved, int rac, int r
 
 static void *edit(const char *bootargs, bool node, uint64_t addr, uint64_t size, int expect)
 {
-	struct dtb_edit e = { bootargs, node, addr, size };
+	struct dtb_edit e = { bootargs, node, addr, size, NULL };
 	void *out = NULL;
 	size_t len = 0;
 
@@ -123,6 +123,56 @@ static void test_existing_reserved_memory(void **state)
 	assert_err_has(err, "does not fit");
 }
 
+static uint32_t u32prop(const void *fdt, int node, const char *name)
+{
+	const fdt32_t *v = fdt_getprop(fdt, node, name, NULL);
+
+	assert_non_null(v);
+	return fdt32_to_cpu(*v);
+}
+
+static void test_ramoops_node(void **state)
+{
+	struct ramoops ro = { .addr = 0x0ff00000, .size = 0x100000, .record_size = 0x20000,
+			      .console_size = 0x80000, .max_reason = -1 };
+	struct dtb_edit e = { "x", true, 0x0f000000, 0x800000, &ro };
+	void *out = NULL, *again = NULL;
+	size_t len;
+	int rm, node, n = 0;
+
+	(void)state;
+	make_tree(1, 1, false, false, 0, 0);
+	assert_int_equal(dtb_edit(blob, fdt_totalsize(blob), &e, &out, &len, err, sizeof(err)), 0);
+	rm = fdt_path_offset(out, "/reserved-memory");
+	node = fdt_path_offset(out, "/reserved-memory/ramoops@ff00000");
+	assert_true(rm >= 0 && node >= 0);
+	assert_string_equal(fdt_getprop(out, node, "compatible", NULL), "ramoops");
+	assert_int_equal(fdt32_to_cpu(((const fdt32_t *)fdt_getprop(out, node, "reg", NULL))[0]), 0x0ff00000);
+	assert_int_equal(fdt32_to_cpu(((const fdt32_t *)fdt_getprop(out, node, "reg", NULL))[1]), 0x100000);
+	assert_int_equal(u32prop(out, node, "record-size"), 0x20000);
+	assert_int_equal(u32prop(out, node, "console-size"), 0x80000);
+	/* Zero sizes and the kernel's default max_reason are left to the kernel. */
+	assert_null(fdt_getprop(out, node, "pmsg-size", NULL));
+	assert_null(fdt_getprop(out, node, "max-reason", NULL));
+	/* Both regions share the one /reserved-memory. */
+	assert_true(fdt_path_offset(out, "/reserved-memory/phram@f000000") >= 0);
+
+	/* A bundle DTB with its own ramoops node gets the running system's instead. */
+	ro.addr = 0x0fe00000;
+	ro.max_reason = 2;
+	e.phram_node = false;
+	assert_int_equal(dtb_edit(out, fdt_totalsize(out), &e, &again, &len, err, sizeof(err)), 0);
+	for (node = fdt_node_offset_by_compatible(again, -1, "ramoops"); node >= 0;
+	     node = fdt_node_offset_by_compatible(again, node, "ramoops"))
+		n++;
+	assert_int_equal(n, 1);
+	node = fdt_path_offset(again, "/reserved-memory/ramoops@fe00000");
+	assert_true(node >= 0);
+	assert_int_equal(u32prop(again, node, "max-reason"), 2);
+	free(again);
+	free(out);
+}
+
 static void test_cmdline_mode_and_refusals(void **state)
 {
 	void *out;
@@ -134,7 +184,7 @@ static void test_cmdline_mode_and_refusals(void **state)
 	assert_string_equal(fdt_getprop(out, fdt_path_offset(out, "/chosen"), "bootargs", NULL), "only args");
 	/* Editing twice would mean two phram devices: refused. */
 	{
-		struct dtb_edit e = { "x", true, 0x1000000, 0x1000 };
+		struct dtb_edit e = { "x", true, 0x1000000, 0x1000, NULL };
 		void *again;
 		size_t len;
 
@@ -146,7 +196,7 @@ static void test_cmdline_mode_and_refusals(void **state)
 	free(out);
 	/* Garbage and truncation. */
 	{
-		struct dtb_edit e = { "x", true, 0, 0x1000 };
+		struct dtb_edit e = { "x", true, 0, 0x1000, NULL };
 		void *o;
 		size_t len;
 
@@ -166,6 +216,7 @@ int main(void)
 		cmocka_unit_test(test_one_cell),
 		cmocka_unit_test(test_two_cells_and_defaults),
 		cmocka_unit_test(test_existing_reserved_memory),
+		cmocka_unit_test(test_ramoops_node),
 		cmocka_unit_test(test_cmdline_mode_and_refusals),
 	};
 

@@ -122,6 +122,27 @@ static void test_fragmented(void **state)
 	assert_err_has(err, "largest free block there is 7.0 MiB");
 }
 
+static void test_avoids_ramoops(void **state)
+{
+	struct placement_req r = req(8 * MiB);
+	struct placement p;
+
+	(void)state;
+	/* Without the region the image would end at the top of RAM, over the last MiB. */
+	load("00000000-0fffffff : System RAM\n");
+	r.keep_lo = r.keep_hi = 0;
+	r.memtotal = 256 * MiB;
+	r.avoid_lo = 0x0ff00000;
+	r.avoid_hi = 0x10000000;
+	assert_int_equal(place_image(&io, &r, &p, err, sizeof(err)), 0);
+	assert_int_equal(p.addr + p.size, 0x0ff00000);
+	/* A region in the middle splits RAM; the image still takes the highest fit. */
+	r.avoid_lo = 0x08000000;
+	r.avoid_hi = 0x0fff0000;
+	assert_int_equal(place_image(&io, &r, &p, err, sizeof(err)), 0);
+	assert_int_equal(p.addr + p.size, 0x08000000);
+}
+
 static void test_keeps_kernel_room(void **state)
 {
 	struct placement_req r = req(8 * MiB);
@@ -217,6 +238,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_fragmented, teardown),
 		cmocka_unit_test_teardown(test_keeps_kernel_room, teardown),
 		cmocka_unit_test_teardown(test_half_ram_rule, teardown),
+		cmocka_unit_test_teardown(test_avoids_ramoops, teardown),
 		cmocka_unit_test_teardown(test_no_ram_or_not_root, teardown),
 		cmocka_unit_test_teardown(test_arm_highmem_limit_and_span, teardown),
 	};
