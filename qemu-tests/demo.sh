@@ -21,8 +21,10 @@ show() {
 		-e 's/^.*@@BOOT trial.*/   [board] trial kernel boots from RAM/p' \
 		-e 's/^Kernel command line: \(.*phramboot\.trial=.*\)/   [trial] command line: \1/p' \
 		-e 's/^.*@@ \(.*\)/   [guest] \1/p' \
-		-e 's/^\(last reset: .*\)/   [old]   phramboot status: \1/p' |
-		uniq | head -n 20
+		-e 's/^\(phramboot: [a-z].*\)/   [old]   \1/p' \
+		-e 's/^\(last boot: .*\)/   [old]   phramboot status: \1/p' \
+		-e 's/^| \(.*phramboot-test.*\)/   [old]   ... the trial'"'"'s last words, kept by pstore: \1/p' |
+		uniq | head -n 30
 	tell "-> ${verdict%% (*} in $(( $(date +%s) - start )) s (serial log: ${log#"$TOP"/})"
 	case $verdict in PASS*) ;; *) failed=1 ;; esac
 }
@@ -34,8 +36,9 @@ tell "just as a router boots its untouched flash. It holds phramboot, the patche
 tell "watchdog-arm, a trusted public key and bundles made by 'phramboot pack' at build time."
 show trial-ok "1. A good trial: phramboot verifies the signed bundle, places the root image in RAM," \
 	"arms the watchdog across kexec and boots the new system from RAM; it pets the watchdog."
-show rollback-hang "2. A bad trial: the new system hangs and never pets the watchdog." \
-	"The watchdog resets the board and the old firmware is back."
+show postmortem-hang "2. A bad trial: the new system hangs and never pets the watchdog." \
+	"The watchdog resets the board and the old firmware is back; its console log survived" \
+	"in RAM (pstore/ramoops), so 'phramboot status' tells what happened, no serial cable needed."
 show refuse-corrupt "3. A damaged bundle (one byte flipped): refused, nothing armed, nothing loaded."
 step "Done in $(( $(date +%s) - t0 )) s."
 [ -z "$failed" ] || { tell "something did not work: see the serial logs named above"; exit 1; }

@@ -40,6 +40,9 @@ mount_basics() {
 	mount -t sysfs sysfs /sys
 	mount -t devtmpfs devtmpfs /dev 2>/dev/null
 	mountpoint -q /tmp || mount -t tmpfs tmpfs /tmp
+	# Where phramboot status finds the last boot's console log (kernels without pstore
+	# have no such directory).
+	[ -d /sys/fs/pstore ] && mount -t pstore pstore /sys/fs/pstore
 }
 
 # expect_refusal WANT_RC CMD...: CMD must refuse cleanly: exit WANT_RC, say exactly one

@@ -9,6 +9,7 @@
 #@ expect @@ trial: keepalive with health check started
 #@ expect @@ trial: health check now fails
 #@ expect @@BOOT old
+#@ expect ^last boot: trial [0-9a-f]{16} failed: it never shut down
 run phramboot status
 mark "old: starting the trial"
 phramboot --timeout 10 /payload/bundles/health

@@ -8,6 +8,7 @@
 #@ expect @@BOOT trial
 #@ expect Kernel panic
 #@ expect @@BOOT old
+#@ expect ^last boot: trial [0-9a-f]{16} failed: kernel panic
 run phramboot status
 mark "old: starting the trial"
 phramboot --timeout 10 --open-timeout 15 /payload/bundles/panic

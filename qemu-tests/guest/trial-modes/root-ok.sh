@@ -8,3 +8,8 @@ mark "trial: keepalive started (pid $!)"
 sleep "$wait"
 kill -0 $! 2>/dev/null || fail "trial: watchdog-arm --keepalive exited"
 mark "trial ok: still up after $wait s, watchdog petted"
+# test.end=reboot: end with a normal reboot instead of a power-off (postmortem-clean).
+if [ "$(cmdline_arg test.end)" = reboot ]; then
+	kill $!
+	reboot -f
+fi
