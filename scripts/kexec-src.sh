@@ -4,7 +4,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-version=$(apt-cache showsrc kexec-tools 2>/dev/null | sed -n 's/^Version: //p' | sort -V | tail -n1)
+version=$(apt_cached apt-cache showsrc kexec-tools | sed -n 's/^Version: //p' | sort -V | tail -n1)
 [ -n "$version" ] || die "no source package kexec-tools; run 'make deps' (it adds the deb-src entry)"
 upstream=${version%-*}
 upstream=${upstream#*:}

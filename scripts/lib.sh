@@ -23,6 +23,23 @@ inputs_hash() {
 	done | sha256sum | cut -c1-16
 }
 
+# apt_cached CMD...: the output of an apt-cache query, remembered until the package lists
+# change. apt-cache takes about 2 s a call with three architectures' lists, and one build
+# asks the same questions a dozen times. A failing query is not remembered.
+apt_cached() {
+	lists=$(ls -l --time-style=+%s /var/lib/apt/lists/ 2>/dev/null | sha256sum | cut -c1-16)
+	memo=$CACHE/apt/$(inputs_hash "$lists" "$*")
+	if [ ! -f "$memo" ]; then
+		mkdir -p "$CACHE/apt"
+		if ! "$@" >"$memo.$$" 2>/dev/null; then
+			rm -f "$memo.$$"
+			return 1
+		fi
+		mv "$memo.$$" "$memo"
+	fi
+	cat "$memo"
+}
+
 # The patch files a series names, in order, as paths (for hashing and applying).
 series_files() {
 	series=$1/series

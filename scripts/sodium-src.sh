@@ -5,7 +5,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-version=$(apt-cache showsrc libsodium 2>/dev/null | sed -n 's/^Version: //p' | sort -V | tail -n1)
+version=$(apt_cached apt-cache showsrc libsodium | sed -n 's/^Version: //p' | sort -V | tail -n1)
 [ -n "$version" ] || die "no source package libsodium; run 'make deps' (it adds the deb-src entry)"
 dst=$CACHE/src/libsodium-$(inputs_hash "libsodium=$version")
 trap 'rm -rf "$dst.tmp"' EXIT

@@ -10,8 +10,14 @@ arch_triplet "$arch" >/dev/null
 # linux-libc-dev: the target's <linux/watchdog.h> (MIPS ioctl numbers differ from x86).
 pkgs="busybox-static libfdt-dev libfdt1 libsodium-dev libsodium23 musl-dev musl linux-libc-dev"
 
+# One query for all of them: Package and Version lines, in the order apt-cache gives.
+shown=$(apt_cached apt-cache show --no-all-versions $(for p in $pkgs; do echo "$p:$arch"; done)) ||
+	shown=
 versions=$(for p in $pkgs; do
-	v=$(apt-cache show --no-all-versions "$p:$arch" 2>/dev/null | sed -n 's/^Version: //p' | head -n1)
+	v=$(printf '%s\n' "$shown" | sed -n "/^Package: $p\$/,/^\$/s/^Version: //p" | head -n1)
+	# The joint query fails as a whole when one package is missing: ask alone, to name it.
+	[ -n "$v" ] || v=$(apt-cache show --no-all-versions "$p:$arch" 2>/dev/null |
+		sed -n 's/^Version: //p' | head -n1)
 	[ -n "$v" ] || die "no package $p:$arch; run 'make deps' (it registers foreign architectures)"
 	echo "$p=$v"
 done)
