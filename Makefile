@@ -4,7 +4,10 @@
 
 GUESTS := malta virt
 ARCHES := mipsel armhf
-JOBS ?= 2
+# QEMU guests at once in check-qemu. Most scenarios spend their time idle, waiting out a
+# watchdog timeout or proving a trial stays up, so four share two cores without slowing
+# each other much: the suite takes about 5 minutes instead of 8.5 with two.
+JOBS ?= 4
 
 .PHONY: all deps tools guests check check-unit check-patches check-qemu demo bench clean
 
