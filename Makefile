@@ -40,9 +40,12 @@ check-unit: deps
 		if [ -f $$d/Makefile ]; then $(MAKE) --no-print-directory -C $$d check || exit 1; fi; \
 	done
 
-# The patch-series machinery: a broken patch must stop the build and be named.
+# The patch-series machinery (a broken patch must stop the build and be named), and the
+# kernel series itself: checkpatch --strict, and a compile test of the router watchdog
+# drivers it touches, which no QEMU guest runs.
 check-patches: deps
 	@scripts/test-series.sh
+	@scripts/check-kernel-patches.sh
 
 check-qemu: guests
 	@qemu-tests/run -j $(JOBS)
