@@ -30,11 +30,7 @@ if [ ! -f "$dst/$(basename $image)" ]; then
 	mkdir -p "$out"
 	(cd "$src" && logged "$dst.log" env ARCH=$arch CROSS_COMPILE=$cross \
 		"$src/scripts/kconfig/merge_config.sh" -n -O "$out" $frags)
-	# merge_config.sh only warns when a fragment's option did not stick (a missing
-	# dependency): that would build a kernel without what the tests rely on.
-	missing=$(cat $frags | grep -E '^CONFIG_[A-Z0-9_]+=' | while read -r line; do
-		grep -qxF "$line" "$out/.config" || echo "$line"
-	done)
+	missing=$(unstuck_options "$out/.config" $frags)
 	[ -z "$missing" ] || die "options did not stick in the $target .config (dependency missing?): $(echo $missing)"
 	logged "$dst.log" mk -j"$(nproc)" "$(basename $image)"
 	cp "$out/$image" "$out/.config" "$dst.tmp/"

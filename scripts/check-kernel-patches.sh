@@ -41,7 +41,7 @@ compile() {
 	# The mipsel compiler builds big-endian kernels too: the MIPS Makefile adds -EB.
 	if (cd "$src" && env ARCH=mips CROSS_COMPILE=$cross \
 		scripts/kconfig/merge_config.sh -n -O "$out" "$out/fragment.config") >"$log" 2>&1 &&
-		missing=$(for c in "$@"; do grep -qxF "$c" "$out/.config" || echo "$c"; done) &&
+		missing=$(unstuck_options "$out/.config" "$out/fragment.config") &&
 		[ -z "$missing" ] &&
 		make -C "$src" O="$out" ARCH=mips CROSS_COMPILE=$cross -j"$(nproc)" \
 			drivers/watchdog/ >>"$log" 2>&1 &&

@@ -40,6 +40,17 @@ apt_cached() {
 	cat "$memo"
 }
 
+# unstuck_options DOTCONFIG FRAGMENT...: the CONFIG_...= lines of the fragments that are
+# not in DOTCONFIG. merge_config.sh only warns when an option did not stick (a missing
+# dependency), and a kernel built without it lacks what its user relies on.
+unstuck_options() {
+	dotconfig=$1
+	shift
+	cat "$@" | grep -E '^CONFIG_[A-Z0-9_]+=' | while read -r line; do
+		grep -qxF "$line" "$dotconfig" || echo "$line"
+	done
+}
+
 # The patch files a series names, in order, as paths (for hashing and applying).
 series_files() {
 	series=$1/series
