@@ -71,18 +71,15 @@ kxload() {
 mkbundle() {
 	src=/payload/bundles/ok
 	mkdir -p "$1"
-	if [ "$3" = move ]; then
-		mv "$src/kernel" "$src/dtb" "$src/rootfs" "$1/"
-	else
-		cp "$src/kernel" "$src/dtb" "$src/rootfs" "$1/"
-	fi
 	cp "/bench/bundles/$2/manifest" "/bench/bundles/$2/manifest.sig" "$1/"
 	want=$(sed -n 's/^rootfs rootfs \([0-9]*\) .*/\1/p' "$1/manifest")
-	have=$(wc -c <"$1/rootfs")
 	if [ "$3" = move ]; then
+		mv "$src/kernel" "$src/dtb" "$src/rootfs" "$1/"
 		dd of="$1/rootfs" bs=1 count=0 seek="$want" 2>/dev/null
 	else
+		cp "$src/kernel" "$src/dtb" "$src/rootfs" "$1/"
 		# Both sizes are multiples of 4 KiB (mksquashfs pads, the host packs whole MiB).
+		have=$(wc -c <"$1/rootfs")
 		dd if=/dev/zero of="$1/rootfs" bs=4096 seek=$((have / 4096)) \
 			count=$(((want - have) / 4096)) 2>/dev/null
 	fi
