@@ -21,7 +21,9 @@
 #include "iomem.h"
 #include "kexec_argv.h"
 #include "placement.h"
+#include "mtdcount.h"
 #include "postmortem.h"
+#include "ram.h"
 #include "ramoops.h"
 #include "wdarm.h"
 
@@ -156,6 +158,10 @@ struct plan {
 	struct placement pl;
 	uint64_t kernel_lo, kernel_hi;
 	struct ramoops ramoops;	/* size 0: not shared */
+	struct ram ram, bundle_ram;	/* the board's RAM; what the bundle's DTB said */
+	const char *ram_source;	/* where ram came from; NULL: the bundle's DTB is kept */
+	unsigned root_mtd;
+	const char *root_mtd_source;
 	char bootargs[4096];
 	void *dtb;
 	size_t dtb_len;
@@ -163,6 +169,54 @@ struct plan {
 	char wd_dev[64];
 	char kernel_path[PATH_MAX], rootfs_path[PATH_MAX], dtb_path[PATH_MAX];
 };
+
+#define RUNNING_FDT "/sys/firmware/fdt"
+
+/* The board's RAM: what the bootloader told the running kernel this boot (its DTB, after
+ * the bootloader's fixups), else the kernel's memory map. */
+static int board_ram(const struct boot_opts *o, struct plan *p, char *err, size_t errlen)
+{
+	char *blob, e[256];
+	size_t len;
+
+	if (!o->iomem && read_file(RUNNING_FDT, 4u << 20, &blob, &len, e, sizeof(e)) == 0) {
+		int r = ram_from_fdt(blob, len, &p->ram, e, sizeof(e));
+
+		free(blob);
+		if (r == 0) {
+			p->ram_source = RUNNING_FDT;
+			return 0;
+		}
+	}
+	p->ram_source = o->iomem ? o->iomem : "/proc/iomem";
+	return ram_from_iomem(&p->io, &p->ram, err, errlen);
+}
+
+/* Which mtdblock the trial's phram root will be (mtdcount.h explains the rule). */
+static int trial_root_mtd(const struct boot_opts *o, struct plan *p, char *err, size_t errlen)
+{
+	char *text, e[128];
+	size_t len;
+	int n;
+
+	if (o->root_mtd >= 0) {
+		p->root_mtd = (unsigned)o->root_mtd;
+		p->root_mtd_source = "--root-mtd";
+		return 0;
+	}
+	p->root_mtd_source = "/proc/mtd";
+	if (read_file("/proc/mtd", 1u << 20, &text, &len, e, sizeof(e))) {
+		/* No MTD support here: the trial's phram is its first MTD device too. */
+		p->root_mtd = 0;
+		return 0;
+	}
+	n = mtd_count(text, len, err, errlen);
+	free(text);
+	if (n < 0)
+		return -1;
+	p->root_mtd = (unsigned)n;
+	return 0;
+}
 
 static int make_plan(const struct boot_opts *o, struct plan *p)
 {
@@ -219,6 +273,14 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	}
 	if (place_image(&p->io, &p->req, &p->pl, err, sizeof(err)))
 		return fatal(EXIT_NO_ROOM, "unable to place the root image: %s", err);
+	if (!o->ram_from_bundle && board_ram(o, p, err, sizeof(err)))
+		return fatal(EXIT_SYSTEM, "unable to tell the trial this board's RAM: %s; pass --ram bundle to keep the bundle's memory node",
+			     err);
+	if (ram_from_fdt(p->b.dtb, p->b.dtb_len, &p->bundle_ram, err, sizeof(err)) < 0)
+		memset(&p->bundle_ram, 0, sizeof(p->bundle_ram));
+	if (trial_root_mtd(o, p, err, sizeof(err)))
+		return fatal(EXIT_SYSTEM, "unable to tell which MTD device the trial's root will be: %s; pass --root-mtd N",
+			     err);
 
 	/* 5: describe it. */
 	snprintf(extra, sizeof(extra), "%s%s%s", p->b.m.append,
@@ -227,12 +289,12 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 		.extra = extra, .describe = o->describe, .machine = p->b.kernel.machine,
 		.addr = p->pl.addr, .size = p->pl.size, .ram_base = p->pl.ram_base,
 		.open_timeout = o->no_watchdog ? -1 : o->open_timeout, .panic = o->panic,
-		.trial_id = p->b.id, .limit = elfarch_cmdline_size(p->b.kernel.machine),
+		.root_mtd = p->root_mtd, .trial_id = p->b.id, .limit = elfarch_cmdline_size(p->b.kernel.machine),
 	};
 	if (bootargs_build(&br, p->bootargs, sizeof(p->bootargs), err, sizeof(err)))
 		return fatal(EXIT_NO_ROOM, "unable to build the kernel command line: %s", err);
 	de = (struct dtb_edit){ p->bootargs, o->describe == DESCRIBE_DT, p->pl.addr, p->pl.size,
-				p->ramoops.size ? &p->ramoops : NULL };
+				p->ramoops.size ? &p->ramoops : NULL, p->ram_source ? &p->ram : NULL };
 	if (dtb_edit(p->b.dtb, p->b.dtb_len, &de, &p->dtb, &p->dtb_len, err, sizeof(err)))
 		return fatal(EXIT_NO_ROOM, "unable to edit the DTB: %s", err);
 	if (!dtb_has_memory_node(p->dtb))
@@ -288,6 +350,18 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 	printf("placement: %#llx-%#llx (%llu bytes, aligned to %llu)\n",
 	       (unsigned long long)p->pl.addr, (unsigned long long)(p->pl.addr + p->pl.size - 1),
 	       (unsigned long long)p->pl.size, (unsigned long long)p->req.align);
+	if (p->ram_source) {
+		char now[256], was[256];
+
+		ram_describe(&p->ram, now, sizeof(now));
+		ram_describe(&p->bundle_ram, was, sizeof(was));
+		printf("ram: %s from %s, into the trial's memory node (the bundle's DTB said %s)\n",
+		       now, p->ram_source, p->bundle_ram.n ? was : "nothing");
+	} else {
+		printf("ram: the bundle's DTB memory node, kept (--ram bundle)\n");
+	}
+	printf("root: /dev/mtdblock%u (%s: the trial's phram registers after this board's %u MTD devices)\n",
+	       p->root_mtd, p->root_mtd_source, p->root_mtd);
 	if (o->describe == DESCRIBE_DT)
 		printf("describe: device tree, /reserved-memory/phram@%llx\n", (unsigned long long)p->pl.addr);
 	else

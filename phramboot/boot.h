@@ -20,6 +20,8 @@ struct boot_opts {
 	const char *save_dtb;	/* --save-dtb FILE: keep a copy of the edited DTB */
 	const char *ramoops;	/* --ramoops DIR|none: ramoops parameters to share */
 	bool insecure, dry_run, no_watchdog;
+	bool ram_from_bundle;	/* --ram bundle: keep the bundle DTB's memory node */
+	int root_mtd;		/* --root-mtd N; -1: count /proc/mtd */
 	enum describe describe;
 	int timeout, open_timeout, panic;
 	uint64_t erase_size;	/* 0 = page size */

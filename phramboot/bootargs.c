@@ -86,7 +86,7 @@ int bootargs_build(const struct bootargs_req *r, char *buf, size_t buflen, char 
 			return seterr(err, errlen, "describing the image on the command line works on mips and arm only; use the device tree");
 		add(&o, "phram.phram=phram0,%#llx,%#llx mtdparts=phram0:%#llx(rootfs)", addr, size, size);
 	}
-	add(&o, "root=/dev/mtdblock0 rootfstype=squashfs");
+	add(&o, "root=/dev/mtdblock%u rootfstype=squashfs", r->root_mtd);
 	if (r->open_timeout >= 0)
 		add(&o, "watchdog.open_timeout=%d", r->open_timeout);
 	add(&o, "panic=%d", r->panic);

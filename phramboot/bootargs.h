@@ -19,6 +19,7 @@ struct bootargs_req {
 	uint64_t ram_base;	/* lowest RAM address, for ARM's mem=SIZE@BASE */
 	int open_timeout;	/* watchdog.open_timeout=, omitted if negative */
 	int panic;		/* panic= */
+	unsigned root_mtd;	/* root=/dev/mtdblockN: the trial's phram device (mtdcount.h) */
 	const char *trial_id;
 	size_t limit;		/* the kernel's COMMAND_LINE_SIZE, NUL included */
 };

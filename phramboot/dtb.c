@@ -135,6 +135,32 @@ static int add_ramoops(void *fdt, const struct ramoops *ro, char *err, size_t er
 	return 0;
 }
 
+/* One memory@ADDR node for the board's banks, instead of whatever the bundle said. */
+static int set_memory(void *fdt, const struct ram *ram, char *err, size_t errlen)
+{
+	fdt32_t reg[RAM_BANKS_MAX * 4];
+	char name[32];
+	int node, r, ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0), n = 0;
+
+	if (!ram->n)
+		return seterr(err, errlen, "no RAM banks to describe");
+	while ((node = fdt_node_offset_by_prop_value(fdt, -1, "device_type", "memory",
+						     sizeof("memory"))) >= 0)
+		if ((r = fdt_del_node(fdt, node)))
+			return seterr(err, errlen, "unable to drop the bundle's memory node: %s", fdt_strerror(r));
+	for (size_t i = 0; i < ram->n; i++, n += ac + sc)
+		if (put_cells(reg + n, ac, ram->bank[i].addr) || put_cells(reg + n + ac, sc, ram->bank[i].size))
+			return seterr(err, errlen, "the RAM bank at %#llx does not fit the DTB's %d address and %d size cells",
+				      (unsigned long long)ram->bank[i].addr, ac, sc);
+	snprintf(name, sizeof(name), "memory@%llx", (unsigned long long)ram->bank[0].addr);
+	node = fdt_add_subnode(fdt, 0, name);
+	if (node < 0 || (r = fdt_setprop_string(fdt, node, "device_type", "memory")) ||
+	    (r = fdt_setprop(fdt, node, "reg", reg, (int)sizeof(reg[0]) * n)))
+		return seterr(err, errlen, "unable to add the memory node: %s",
+			      fdt_strerror(node < 0 ? node : r));
+	return 0;
+}
+
 int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 	     size_t *outlen, char *err, size_t errlen)
 {
@@ -151,7 +177,7 @@ int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 	if (fdt_totalsize(in) > inlen)
 		return seterr(err, errlen, "DTB is truncated: header says %u bytes, file has %zu",
 			      fdt_totalsize(in), inlen);
-	cap = fdt_totalsize(in) + strlen(e->bootargs) + 2048;
+	cap = fdt_totalsize(in) + strlen(e->bootargs) + 4096;
 	fdt = malloc(cap);
 	if (!fdt)
 		return seterr(err, errlen, "out of memory");
@@ -163,6 +189,8 @@ int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 	if (e->phram_node && add_phram(fdt, e->addr, e->size, err, errlen))
 		goto fail;
 	if (e->ramoops && e->ramoops->size && add_ramoops(fdt, e->ramoops, err, errlen))
+		goto fail;
+	if (e->ram && set_memory(fdt, e->ram, err, errlen))
 		goto fail;
 	chosen = fdt_path_offset(fdt, "/chosen");
 	if (chosen == -FDT_ERR_NOTFOUND)

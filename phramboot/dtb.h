@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ram.h"
 #include "ramoops.h"
 
 struct dtb_edit {
@@ -14,6 +15,7 @@ struct dtb_edit {
 	bool phram_node;	/* add /reserved-memory/phram@ADDR */
 	uint64_t addr, size;
 	const struct ramoops *ramoops;	/* add /reserved-memory/ramoops@ADDR; NULL: none */
+	const struct ram *ram;	/* replace the memory nodes with one for these banks; NULL: keep */
 };
 
 /* A new, packed blob in *out (malloc'd) with the edits applied; in is not touched. */

@@ -40,6 +40,11 @@ const char usage_text[] =
 	"  --erase-size BYTES  phram erase size to align to (default: page size)\n"
 	"  --limit ADDR        the image must end below ADDR (default: the kernel's lowmem)\n"
 	"  --iomem FILE        memory map to use instead of /proc/iomem\n"
+	"  --ram running|bundle  the trial's memory node: this board's RAM as the running\n"
+	"                      system got it from the bootloader (/sys/firmware/fdt, else\n"
+	"                      the memory map; the default), or the bundle DTB's own\n"
+	"  --root-mtd N        the trial's root is /dev/mtdblockN (default: the number of\n"
+	"                      MTD devices in /proc/mtd, which register before phram)\n"
 	"  --memtotal BYTES    RAM the kernel manages, for kexec's half-of-RAM rule\n"
 	"                      (default: /proc/meminfo, or estimated from --iomem)\n"
 	"  --machine NAME[:big|:little]  pretend to run on NAME (uname -m) for the arch check\n"
@@ -101,7 +106,7 @@ static int parse_int(const char *s, int max, int *out)
 enum {
 	O_KEY = 256, O_INSECURE, O_DRY_RUN, O_TIMEOUT, O_OPEN_TIMEOUT, O_PANIC, O_WATCHDOG,
 	O_NO_WATCHDOG, O_DESCRIBE, O_APPEND, O_ERASE, O_LIMIT, O_IOMEM, O_MEMTOTAL, O_MACHINE,
-	O_KEXEC, O_WORKDIR, O_SAVE_DTB, O_RAMOOPS, O_LOG, O_PSTORE, O_HELP,
+	O_KEXEC, O_WORKDIR, O_SAVE_DTB, O_RAMOOPS, O_LOG, O_PSTORE, O_HELP, O_RAM, O_ROOT_MTD,
 };
 
 static const struct option boot_options[] = {
@@ -124,6 +129,8 @@ static const struct option boot_options[] = {
 	{ "workdir", required_argument, NULL, O_WORKDIR },
 	{ "save-dtb", required_argument, NULL, O_SAVE_DTB },
 	{ "ramoops", required_argument, NULL, O_RAMOOPS },
+	{ "ram", required_argument, NULL, O_RAM },
+	{ "root-mtd", required_argument, NULL, O_ROOT_MTD },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -132,6 +139,7 @@ static int cmd_boot(int argc, char **argv)
 {
 	struct boot_opts o = {
 		.timeout = 30, .open_timeout = 60, .panic = 5, .describe = DESCRIBE_DT,
+		.root_mtd = -1,
 	};
 	int c;
 
@@ -183,6 +191,16 @@ static int cmd_boot(int argc, char **argv)
 		case O_WORKDIR: o.workdir = optarg; break;
 		case O_SAVE_DTB: o.save_dtb = optarg; break;
 		case O_RAMOOPS: o.ramoops = optarg; break;
+		case O_RAM:
+			if (!strcmp(optarg, "running") || !strcmp(optarg, "bundle"))
+				o.ram_from_bundle = !strcmp(optarg, "bundle");
+			else
+				return usage_error("unable to use --ram %s: want running or bundle", optarg);
+			break;
+		case O_ROOT_MTD:
+			if (parse_int(optarg, 255, &o.root_mtd))
+				return usage_error("unable to use --root-mtd %s: want an MTD number, 0 to 255", optarg);
+			break;
 		case 'h':
 		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");

@@ -29,22 +29,45 @@ for k in test other; do
 done
 
 # The board's DTB as a vendor would ship it, with its memory node: malta's from the
-# kernel tree (malta.dts has none: the kernel adds it at boot from YAMON, FACTS), virt's
-# from QEMU itself.
+# kernel tree (malta.dts has none: the kernel adds it at boot from YAMON, see
+# docs/platform-notes.md), virt's from QEMU itself plus what the router's firmware adds:
+# its flash partitions and its pstore/ramoops region. board_dtb MIB OUT: for a board with
+# MIB MiB of RAM (router-memory boots one made for another size).
+. "$TOP/qemu-tests/board.sh"
+board "$guest"
 src=$("$TOP/scripts/linux-src.sh")
-case $guest in
-malta)
-	{ cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp -I "$src/include" \
-		-I "$src/scripts/dtc/include-prefixes" "$src/arch/mips/boot/dts/mti/malta.dts"
-	  printf '/ { memory@0 { device_type = "memory"; reg = <0x0 0x10000000>; }; };\n'
-	} | dtc -q -I dts -O dtb -o "$out/board.dtb" - ;;
-virt)
-	qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 256 -display none -net none \
-		-machine dumpdtb="$out/board-raw.dtb" >/dev/null 2>&1 ||
-		die "qemu-system-arm could not dump the virt DTB"
-	dtc -q -I dtb -O dtb -o "$out/board.dtb" "$out/board-raw.dtb"
-	rm -f "$out/board-raw.dtb" ;;
-esac
+board_dtb() {
+	case $guest in
+	malta)
+		{ cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp -I "$src/include" \
+			-I "$src/scripts/dtc/include-prefixes" "$src/arch/mips/boot/dts/mti/malta.dts"
+		  printf '/ { memory@0 { device_type = "memory"; reg = <0x0 %#x>; }; };\n' $(($1 << 20))
+		} | dtc -q -I dts -O dtb -o "$2" - ;;
+	virt)
+		qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m "$1" -display none -net none \
+			-machine dumpdtb="$2.raw" >/dev/null 2>&1 ||
+			die "qemu-system-arm could not dump the virt DTB"
+		{ dtc -q -I dtb -O dts "$2.raw"
+		  printf '/ {\n\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n\t\tranges;\n'
+		  printf '\t\tramoops@%x {\n\t\t\tcompatible = "ramoops";\n\t\t\treg = <0x0 %#x 0x0 %#x>;\n' \
+			$((RAMOOPS_ADDR)) $((RAMOOPS_ADDR)) $((RAMOOPS_SIZE))
+		  printf '\t\t\trecord-size = <%#x>;\n\t\t\tconsole-size = <%#x>;\n\t\t};\n\t};\n};\n' \
+			$((RAMOOPS_RECORD)) $((RAMOOPS_CONSOLE))
+		  # Linux sees both banks as one MTD: the second bank's partitions start at 64 MiB.
+		  printf '&{/flash@0} {\n\tpartitions {\n\t\tcompatible = "fixed-partitions";\n\t\t#address-cells = <1>;\n\t\t#size-cells = <1>;\n'
+		  printf '%s\n' "$FLASH_PARTS" | while read -r name dev off size ro; do
+			[ "$dev" = flash1 ] && off=$((off + 0x4000000))
+			printf '\t\tpartition@%x {\n\t\t\tlabel = "%s";\n\t\t\treg = <%#x %#x>;\n' $((off)) "$name" $((off)) $((size))
+			[ -z "$ro" ] || printf '\t\t\tread-only;\n'
+			printf '\t\t};\n'
+		  done
+		  printf '\t};\n};\n'
+		} | dtc -q -I dts -O dtb -o "$2" - || die "dtc could not build the virt board DTB"
+		rm -f "$2.raw" ;;
+	esac
+}
+board_dtb "$RAM_MIB" "$out/board.dtb"
+board_dtb 128 "$out/board-128m.dtb"
 
 # The trial root: random stamp bytes whose hash the signed command line carries.
 head -c 4096 /dev/urandom >"$out/trial-stamp"
@@ -67,6 +90,10 @@ args="console=$console init=/init test.stamp=$stamp"
 for mode in ok hang health panic; do
 	pack "$mode" test "$out/payload-kernel" "$out/trial-root.squashfs" "$args test.trial=root-$mode" "$b"
 done
+# router-memory: the DTB of the same board with half the RAM; phramboot must give the
+# trial the RAM this board really has.
+"$pb" pack --kernel "$out/payload-kernel" --dtb "$out/board-128m.dtb" --rootfs "$out/trial-root.squashfs" \
+	--append "$args test.trial=root-ok" --key "$keys/test.sec" --out "$b/mem128" >/dev/null
 pack badsig other "$out/payload-kernel" "$out/trial-root.squashfs" "$args test.trial=root-ok" "$b"
 # A genuine kernel of the other guest's architecture.
 okdir=$("$TOP/scripts/build-kernel.sh" "$other")

@@ -1,7 +1,9 @@
 #!/bin/sh
 # mkguest.sh malta|virt: assemble a QEMU test guest in build/guest/NAME/: the test
-# kernel, and an initramfs holding the "old firmware" (busybox, our target tools, the
-# scenarios) with the payload a trial boot needs (a kernel to kexec, a trial initramfs).
+# kernel, the signed bundles (bundles/), the raw kexec scenarios' payload (payload/: a
+# kernel to kexec and a trial initramfs), and the emulated router's flash with the old
+# firmware on it (router/, by mkfirmware.sh). The harness pushes bundles and payload to
+# the running router by tar | ssh.
 set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 
@@ -31,11 +33,8 @@ G=$TOP/qemu-tests/guest
 	"$G/trial-modes=/trial-modes"
 
 "$TOP/qemu-tests/mkbundles.sh" "$guest"
-"$TOP/qemu-tests/mkroot.sh" "$arch" "$out/initrd.cpio.gz" "$G/init" \
-	"$TOP/qemu-tests/scenarios=/scenarios" "$kexec=/sbin/kexec" \
-	"$TOP/build/target-$arch/phramboot=/sbin/phramboot" \
-	"$TOP/build/target-$arch/watchdog-arm=/sbin/watchdog-arm" \
-	"$TOP/build/keys/test.pub=/etc/phramboot/keys/test.pub" \
-	"$out/payload-kernel=/payload/kernel" "$out/trial.cpio.gz=/payload/trial.cpio.gz" \
-	"$out/bundles=/payload/bundles"
-say "$guest guest ready in ${out#"$TOP"/}: kernel $(du -h "$out/kernel" | cut -f1), initramfs $(du -h "$out/initrd.cpio.gz" | cut -f1)"
+rm -rf "$out/payload" && mkdir -p "$out/payload"
+ln "$out/payload-kernel" "$out/payload/kernel"
+ln "$out/trial.cpio.gz" "$out/payload/trial.cpio.gz"
+"$TOP/qemu-tests/mkfirmware.sh" "$guest"
+say "$guest guest ready in ${out#"$TOP"/}: kernel $(du -h "$out/kernel" | cut -f1), flash in router/"

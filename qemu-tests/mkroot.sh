@@ -26,7 +26,12 @@ for pair in "$@"; do
 	src=${pair%%=*} dest=${pair#*=}
 	[ -e "$src" ] || die "$src does not exist (wanted at $dest in the initramfs)"
 	mkdir -p "$stage$(dirname "$dest")"
-	cp -a "$src" "$stage$dest"
+	# A folder's contents merge into DEST, which may exist already (/etc, /lib).
+	if [ -d "$src" ]; then
+		mkdir -p "$stage$dest" && cp -a "$src/." "$stage$dest/"
+	else
+		cp -a "$src" "$stage$dest"
+	fi
 done
 # The kernel opens /dev/console before /init runs, before devtmpfs is mounted.
 mknod -m 600 "$stage/dev/console" c 5 1 || die "cannot mknod /dev/console (run as root)"

@@ -20,7 +20,8 @@ HOST_PKGS="build-essential gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
  libc6-dev-mipsel-cross libc6-dev-armhf-cross
  qemu-system-mips qemu-system-arm device-tree-compiler squashfs-tools cpio xz-utils
  bc bison flex libssl-dev libelf-dev kmod rsync dpkg-dev pkg-config
- libfdt-dev libsodium-dev libcmocka-dev linux-source-6.1 signify-openbsd gawk"
+ libfdt-dev libsodium-dev libcmocka-dev linux-source-6.1 signify-openbsd gawk
+ u-boot-qemu u-boot-tools dropbear-bin openssh-client socat fdisk"
 
 
 need_update=

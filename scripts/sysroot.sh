@@ -1,14 +1,22 @@
 #!/bin/sh
-# sysroot.sh ARCH: unpack the target's Debian packages (busybox, static libraries, musl)
-# into a per-arch sysroot in the cache and print its path. They cannot be installed with
-# apt: busybox-static and libfdt-dev are not co-installable across architectures.
+# sysroot.sh ARCH [build|ssh]: unpack the target's Debian packages into a per-arch
+# sysroot in the cache and print its path. They cannot be installed with apt:
+# busybox-static and libfdt-dev are not co-installable across architectures.
+#   build (default): busybox, the static libraries and musl our target tools link with;
+#   ssh: the emulated router's ssh server, Debian's dropbear (linked against glibc), with
+#        the shared libraries it runs on.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-arch=${1:?usage: sysroot.sh mipsel|armhf}
+arch=${1:?usage: sysroot.sh mipsel|armhf [build|ssh]}
+set=${2:-build}
 arch_triplet "$arch" >/dev/null
+case $set in
 # linux-libc-dev: the target's <linux/watchdog.h> (MIPS ioctl numbers differ from x86).
-pkgs="busybox-static libfdt-dev libfdt1 libsodium-dev libsodium23 musl-dev musl linux-libc-dev"
+build) pkgs="busybox-static libfdt-dev libfdt1 libsodium-dev libsodium23 musl-dev musl linux-libc-dev" ;;
+ssh) pkgs="dropbear-bin libc6 libcrypt1 libtomcrypt1 libtommath1 libgmp10 zlib1g" ;;
+*) die "unknown package set '$set' (known: build ssh)" ;;
+esac
 
 # One query for all of them: Package and Version lines, in the order apt-cache gives.
 shown=$(apt_cached apt-cache show --no-all-versions $(for p in $pkgs; do echo "$p:$arch"; done)) ||
@@ -21,7 +29,7 @@ versions=$(for p in $pkgs; do
 	[ -n "$v" ] || die "no package $p:$arch; run 'make deps' (it registers foreign architectures)"
 	echo "$p=$v"
 done)
-dst=$CACHE/sysroot/$arch-$(inputs_hash "$versions")
+dst=$CACHE/sysroot/$arch-$set-$(inputs_hash "$versions")
 # A failed or interrupted run leaves nothing half-made behind.
 trap 'rm -rf "$dst.tmp"' EXIT
 if [ ! -d "$dst" ]; then

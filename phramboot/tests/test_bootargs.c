@@ -30,6 +30,11 @@ static void test_dt_mode(void **state)
 	r.extra = "   spaced   ";
 	assert_int_equal(bootargs_build(&r, out, sizeof(out), err, sizeof(err)), 0);
 	assert_true(!strncmp(out, "spaced root=", 12));
+	/* A board whose flash is mtd0..mtd8: the trial's phram is mtd9. */
+	r.extra = NULL;
+	r.root_mtd = 9;
+	assert_int_equal(bootargs_build(&r, out, sizeof(out), err, sizeof(err)), 0);
+	assert_string_equal(out, "root=/dev/mtdblock9 rootfstype=squashfs panic=5 phramboot.trial=0123456789abcdef");
 }
 
 static void test_cmdline_mode(void **state)

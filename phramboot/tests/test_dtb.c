@@ -41,7 +41,7 @@ static void make_tree(int ac, int sc, bool chosen, bool reserved, int rac, int r
 
 static void *edit(const char *bootargs, bool node, uint64_t addr, uint64_t size, int expect)
 {
-	struct dtb_edit e = { bootargs, node, addr, size, NULL };
+	struct dtb_edit e = { bootargs, node, addr, size, NULL, NULL };
 	void *out = NULL;
 	size_t len = 0;
 
@@ -135,7 +135,7 @@ static void test_ramoops_node(void **state)
 {
 	struct ramoops ro = { .addr = 0x0ff00000, .size = 0x100000, .record_size = 0x20000,
 			      .console_size = 0x80000, .max_reason = -1 };
-	struct dtb_edit e = { "x", true, 0x0f000000, 0x800000, &ro };
+	struct dtb_edit e = { "x", true, 0x0f000000, 0x800000, &ro, NULL };
 	void *out = NULL, *again = NULL;
 	size_t len;
 	int rm, node, n = 0;
@@ -184,7 +184,7 @@ static void test_cmdline_mode_and_refusals(void **state)
 	assert_string_equal(fdt_getprop(out, fdt_path_offset(out, "/chosen"), "bootargs", NULL), "only args");
 	/* Editing twice would mean two phram devices: refused. */
 	{
-		struct dtb_edit e = { "x", true, 0x1000000, 0x1000, NULL };
+		struct dtb_edit e = { "x", true, 0x1000000, 0x1000, NULL, NULL };
 		void *again;
 		size_t len;
 
@@ -196,7 +196,7 @@ static void test_cmdline_mode_and_refusals(void **state)
 	free(out);
 	/* Garbage and truncation. */
 	{
-		struct dtb_edit e = { "x", true, 0, 0x1000, NULL };
+		struct dtb_edit e = { "x", true, 0, 0x1000, NULL, NULL };
 		void *o;
 		size_t len;
 

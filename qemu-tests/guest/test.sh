@@ -3,6 +3,12 @@
 
 mark() { echo "@@ $*"; }
 
+# Where the harness puts what a scenario's `#@ push` names, by tar | ssh after each boot
+# of the old firmware: bundles/NAME in $B/NAME, payload (a kernel and a trial initramfs
+# for the raw kexec scenarios) in $P.
+B=/tmp/bundles
+P=/tmp/payload
+
 # A scenario failed in the guest: say why, and stop the machine so the harness need not
 # wait for its timeout.
 fail() {

@@ -3,6 +3,7 @@
 # the command line and falls back to "defaulting to 32MB".
 #@ arches malta
 #@ timeout 90
+#@ push payload
 #@ nowatchdog
 #@ expect @@BOOT old
 #@ expect @@ dtb-handoff: DTB memory node holds [0-9]+ kB
@@ -24,7 +25,7 @@ dtbmem=$(od -An -v -tu1 "$node/reg" | awk '
 [ "${dtbmem:-0}" -gt 0 ] || fail "dtb-handoff: cannot read $node/reg"
 mark "dtb-handoff: DTB memory node holds $dtbmem kB"
 # trial-modes/dtb-handoff.sh expects exactly this command line.
-run kexec -l /payload/kernel --initrd /payload/trial.cpio.gz \
+run kexec -l $P/kernel --initrd $P/trial.cpio.gz \
 	--append "console=ttyS0 test.trial=dtb-handoff test.dtbmem=$dtbmem dtb-handoff.token=7d3a9c" ||
 	fail "dtb-handoff: kexec -l failed"
 kexec -e

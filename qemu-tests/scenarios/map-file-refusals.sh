@@ -2,6 +2,7 @@
 # exit, and leave nothing loaded. A good load at the end proves the setup itself works.
 #@ arches malta virt
 #@ timeout 90
+#@ push payload
 #@ expect @@BOOT old
 #@ expect @@ refused unaligned: .*page size
 #@ expect @@ refused outside-ram: .*not inside
@@ -33,7 +34,7 @@ esac
 refuse() {
 	name=$1
 	shift
-	msg=$(kexec -l /payload/kernel --initrd /payload/trial.cpio.gz --append "x" "$@" 2>&1 >/dev/null)
+	msg=$(kexec -l $P/kernel --initrd $P/trial.cpio.gz --append "x" "$@" 2>&1 >/dev/null)
 	rc=$?
 	echo "\$ kexec -l ... $* -> exit $rc"
 	echo "$msg"
@@ -53,7 +54,7 @@ refuse overflow --map-file=/tmp/pattern@0x100000000
 refuse no-address --map-file=/tmp/pattern
 refuse file-syscall -s --map-file=/tmp/pattern@$good
 
-run kexec -l /payload/kernel --initrd /payload/trial.cpio.gz --append "x" \
+run kexec -l $P/kernel --initrd $P/trial.cpio.gz --append "x" \
 	--map-file=/tmp/pattern@$good || fail "control: kexec -l with a good --map-file failed"
 [ "$(cat /sys/kernel/kexec_loaded)" = 1 ] || fail "control: nothing loaded"
 run kexec -u || fail "control: kexec -u failed"

@@ -4,6 +4,7 @@
 # needs the kernel series that hands the DTB (and so the command line) to a kexec'd kernel.
 #@ arches malta virt
 #@ timeout 120
+#@ push payload
 #@ expect @@BOOT old
 #@ expect @@ map-file: loaded
 #@ expect @@BOOT trial
@@ -28,7 +29,7 @@ malta) console=ttyS0 keep="memmap=$size\$$addr" ;;
 virt) console=ttyAMA0 keep="mem=$(printf 0x%x $((addr - ram_start)))@$(printf 0x%x $ram_start)" ;;
 esac
 args="console=$console $keep phram.phram=phram0,$addr,$size test.trial=map-file test.sha=$sha"
-run kexec -l /payload/kernel --initrd /payload/trial.cpio.gz --append "$args" \
+run kexec -l $P/kernel --initrd $P/trial.cpio.gz --append "$args" \
 	--map-file=/tmp/pattern@$addr || fail "map-file: kexec -l failed"
 [ "$(cat /sys/kernel/kexec_loaded)" = 1 ] || fail "map-file: kexec -l succeeded but nothing is loaded"
 mark "map-file: loaded $size bytes at $addr, sha256 $sha"

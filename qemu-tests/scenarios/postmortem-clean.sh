@@ -4,6 +4,7 @@
 # then it reports a boot that was no trial.
 #@ arches malta virt
 #@ timeout 300
+#@ push bundles/ok
 #@ boots 3
 #@ reject ^last boot: .*failed
 #@ reject ^\|
@@ -28,5 +29,5 @@ elif grep -q '^last boot: not a trial' /tmp/status; then
 	poweroff -f
 fi
 mark "old: starting the trial"
-phramboot --timeout 10 --append "test.wait=12 test.end=reboot" /payload/bundles/ok
+phramboot --timeout 10 --append "test.wait=12 test.end=reboot" $B/ok
 fail "phramboot returned $?: the trial did not start"

@@ -3,6 +3,7 @@
 # never shut down and shows that line in the tail of the trial's log.
 #@ arches malta virt
 #@ timeout 240
+#@ push bundles/hang
 #@ boots 2
 #@ expect @@BOOT old
 #@ expect @@ old: starting the trial
@@ -21,5 +22,5 @@ if grep -q '^last boot: trial' /tmp/status; then
 	poweroff -f
 fi
 mark "old: starting the trial"
-phramboot --timeout 10 --open-timeout 15 /payload/bundles/hang
+phramboot --timeout 10 --open-timeout 15 $B/hang
 fail "phramboot returned $?: the trial did not start"

@@ -3,6 +3,7 @@
 # phramboot status names the trial and shows its panic message.
 #@ arches malta virt
 #@ timeout 240
+#@ push bundles/panic
 #@ boots 2
 #@ expect @@BOOT old
 #@ expect ^last boot: unknown
@@ -20,5 +21,5 @@ if grep -q '^last boot: trial' /tmp/status; then
 	poweroff -f
 fi
 mark "old: starting the trial"
-phramboot --timeout 10 --open-timeout 15 /payload/bundles/panic
+phramboot --timeout 10 --open-timeout 15 $B/panic
 fail "phramboot returned $?: the trial did not start"

@@ -2,6 +2,7 @@
 # refuses unless told --no-watchdog.
 #@ arches malta virt
 #@ timeout 120
+#@ push bundles/ok
 #@ nowatchdog
 #@ expect @@BOOT old
 #@ expect @@ refused with exit 4: phramboot: .*watchdog
@@ -10,4 +11,4 @@
 # ib700 has no presence check: its driver registers /dev/watchdog on malta with or
 # without QEMU's device. Removing the nodes makes the board one without a watchdog.
 rm -f /dev/watchdog*
-expect_refusal 4 phramboot --timeout 10 /payload/bundles/ok
+expect_refusal 4 phramboot --timeout 10 $B/ok

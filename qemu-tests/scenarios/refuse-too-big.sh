@@ -2,6 +2,7 @@
 # takes at most half of RAM); phramboot says how much it needs and how much there is.
 #@ arches malta virt
 #@ timeout 240
+#@ push bundles/big bundles/ok
 #@ expect @@BOOT old
 #@ expect @@ refused with exit 3: phramboot: .*
 #@ expect @@ refusal: no reset
@@ -10,7 +11,7 @@
 # Reading a tmpfs hole through mmap allocates a page, and /tmp stops at half of RAM.
 mkdir /tmp/big
 mount -t tmpfs -o size=150m tmpfs /tmp/big
-cp -a /payload/bundles/big/* /tmp/big/
-cp /payload/bundles/ok/rootfs /tmp/big/rootfs
+cp -a $B/big/* /tmp/big/
+cp $B/ok/rootfs /tmp/big/rootfs
 dd of=/tmp/big/rootfs bs=1 count=0 seek=140M 2>/dev/null
 expect_refusal 3 phramboot --timeout 10 /tmp/big

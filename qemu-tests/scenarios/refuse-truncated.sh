@@ -1,10 +1,11 @@
 # refuse-truncated: a rootfs cut short (an interrupted copy) is refused.
 #@ arches malta virt
 #@ timeout 120
+#@ push bundles/ok
 #@ expect @@BOOT old
 #@ expect @@ refused with exit 2: phramboot: .*rootfs
 #@ expect @@ refusal: no reset
 #@ reject @@BOOT trial
-cp -a /payload/bundles/ok /tmp/short
-dd if=/payload/bundles/ok/rootfs of=/tmp/short/rootfs bs=4096 count=100 2>/dev/null
+cp -a $B/ok /tmp/short
+dd if=$B/ok/rootfs of=/tmp/short/rootfs bs=4096 count=100 2>/dev/null
 expect_refusal 2 phramboot --timeout 10 /tmp/short

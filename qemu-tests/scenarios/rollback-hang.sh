@@ -5,6 +5,7 @@
 # from the watchdog too.
 #@ arches malta virt
 #@ timeout 240
+#@ push bundles/hang
 #@ boots 2
 #@ expect @@BOOT old
 #@ expect @@ old: starting the trial
@@ -15,5 +16,5 @@
 #@ expect ^last boot: trial [0-9a-f]{16} failed: it never shut down
 run phramboot status
 mark "old: starting the trial"
-phramboot --timeout 10 --open-timeout 15 /payload/bundles/hang
+phramboot --timeout 10 --open-timeout 15 $B/hang
 fail "phramboot returned $?: the trial did not start"

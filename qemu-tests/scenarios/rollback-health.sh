@@ -2,6 +2,7 @@
 # fails, watchdog-arm stops petting, the board resets and the old firmware boots again.
 #@ arches malta virt
 #@ timeout 240
+#@ push bundles/health
 #@ boots 2
 #@ expect @@BOOT old
 #@ expect @@ old: starting the trial
@@ -12,5 +13,5 @@
 #@ expect ^last boot: trial [0-9a-f]{16} failed: it never shut down
 run phramboot status
 mark "old: starting the trial"
-phramboot --timeout 10 /payload/bundles/health
+phramboot --timeout 10 $B/health
 fail "phramboot returned $?: the trial did not start"

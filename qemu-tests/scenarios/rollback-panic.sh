@@ -2,6 +2,7 @@
 # old firmware boots again.
 #@ arches malta virt
 #@ timeout 240
+#@ push bundles/panic
 #@ boots 2
 #@ expect @@BOOT old
 #@ expect @@ old: starting the trial
@@ -11,5 +12,5 @@
 #@ expect ^last boot: trial [0-9a-f]{16} failed: kernel panic
 run phramboot status
 mark "old: starting the trial"
-phramboot --timeout 10 --open-timeout 15 /payload/bundles/panic
+phramboot --timeout 10 --open-timeout 15 $B/panic
 fail "phramboot returned $?: the trial did not start"

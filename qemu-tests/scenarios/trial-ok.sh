@@ -4,6 +4,7 @@
 # keepalive and stays up more than three times the 10 s timeout.
 #@ arches malta virt
 #@ timeout 180
+#@ push bundles/ok
 #@ expect @@BOOT old
 #@ expect @@ old: starting the trial
 #@ expect @@BOOT trial
@@ -12,5 +13,5 @@
 #@ expect @@ trial ok: still up after 35 s
 run phramboot status
 mark "old: starting the trial"
-phramboot --timeout 10 /payload/bundles/ok
+phramboot --timeout 10 $B/ok
 fail "phramboot returned $?: the trial did not start"

@@ -4,6 +4,7 @@
 # kernel left running can reset the board.
 #@ arches malta virt
 #@ timeout 120
+#@ push payload
 #@ boots 2
 #@ expect @@BOOT old
 #@ expect @@ wd: armed
@@ -15,7 +16,7 @@ malta) con="console=ttyS0 earlycon=uart8250,io,0x3f8" ;;
 *) con="console=ttyAMA0 earlycon=pl011,0x9000000" ;;
 esac
 # earlycon: the hang comes before the serial driver registers its console.
-run kexec -l /payload/kernel --initrd /payload/trial.cpio.gz \
+run kexec -l $P/kernel --initrd $P/trial.cpio.gz \
 	--append "$con phramboot_test.early_hang=1 test.trial=wd-idle" ||
 	fail "wd: kexec -l failed"
 knob=/sys/module/watchdog/parameters/stop_on_reboot

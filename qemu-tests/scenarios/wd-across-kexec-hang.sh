@@ -3,6 +3,7 @@
 # opens it. The board must reset and the original firmware boot again.
 #@ arches malta virt
 #@ timeout 150
+#@ push payload
 #@ boots 2
 #@ expect @@BOOT old
 #@ expect @@ wd: armed
@@ -16,7 +17,7 @@ malta) con=console=ttyS0 ;;
 esac
 # open_timeout bounds how long the trial kernel feeds a timer it found running (i6300esb
 # reports WDOG_HW_RUNNING) while its userspace has not opened the device.
-run kexec -l /payload/kernel --initrd /payload/trial.cpio.gz \
+run kexec -l $P/kernel --initrd $P/trial.cpio.gz \
 	--append "$con test.trial=wd-idle test.wait=100 watchdog.open_timeout=5" ||
 	fail "wd: kexec -l failed"
 knob=/sys/module/watchdog/parameters/stop_on_reboot

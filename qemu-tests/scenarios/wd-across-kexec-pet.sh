@@ -2,6 +2,7 @@
 # watchdog and pets it. The board must stay up for more than 3x the 10 s timeout.
 #@ arches malta virt
 #@ timeout 120
+#@ push payload
 #@ expect @@BOOT old
 #@ expect @@ wd: armed
 #@ expect @@BOOT trial
@@ -11,7 +12,7 @@ case $(guest_arch) in
 malta) con=console=ttyS0 ;;
 *) con=console=ttyAMA0 ;;
 esac
-run kexec -l /payload/kernel --initrd /payload/trial.cpio.gz \
+run kexec -l $P/kernel --initrd $P/trial.cpio.gz \
 	--append "$con test.trial=wd-pet test.wait=35 watchdog.open_timeout=5" ||
 	fail "wd: kexec -l failed"
 knob=/sys/module/watchdog/parameters/stop_on_reboot

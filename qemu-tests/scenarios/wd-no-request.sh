@@ -3,6 +3,7 @@
 # i6300esb reboot notifier), so a trial that never opens it stays up: no reset.
 #@ arches malta virt
 #@ timeout 120
+#@ push payload
 #@ expect @@BOOT old
 #@ expect @@ wd: armed
 #@ expect @@BOOT trial
@@ -12,7 +13,7 @@ case $(guest_arch) in
 malta) con=console=ttyS0 ;;
 *) con=console=ttyAMA0 ;;
 esac
-run kexec -l /payload/kernel --initrd /payload/trial.cpio.gz \
+run kexec -l $P/kernel --initrd $P/trial.cpio.gz \
 	--append "$con test.trial=wd-idle test.wait=35 watchdog.open_timeout=5" ||
 	fail "wd: kexec -l failed"
 knob=/sys/module/watchdog/parameters/stop_on_reboot

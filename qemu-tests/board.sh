@@ -1,0 +1,61 @@
+# The two emulated routers, in one place: RAM, where pstore/ramoops lives, the flash and
+# its partitions. Sourced (after scripts/lib.sh) by the scripts that build a guest and by
+# the harness; `board GUEST` sets the variables below. docs/platform-notes.md explains
+# every number.
+#
+# ramoops: 1 MiB that neither U-Boot nor the old kernel touches. U-Boot relocates itself
+# to the top of RAM and keeps about 34 MiB there (code, 16 MiB malloc, stack, its DTB
+# copy: `bdinfo` shows 0x4ddf3000-0x4fffffff on virt), and loads kernels low (malta
+# 0x01000000, virt 0x40008000). 192 MiB into the 256 MiB board sits clear of both.
+#
+# Partition lines: NAME DEVICE OFFSET SIZE [ro]; DEVICE is the image file it lives in
+# (flash0/flash1 on virt; flash/disk on malta), OFFSET within that file. The harness
+# hashes each one before and after a run.
+
+board() {
+	case $1 in
+	malta)
+		ARCH=mipsel CONSOLE=ttyS0 RAM_MIB=256 QEMU=qemu-system-mipsel
+		RAMOOPS_ADDR=0x0c000000
+		# U-Boot's own flash (4 MiB at 0x1e000000) holds U-Boot and its environment;
+		# the firmware is on the IDE disk (MBR, 512-byte sectors), read by `ide read`.
+		FLASH_PARTS="u-boot flash 0 0x3e0000 ro
+u-boot-env flash 0x3e0000 0x20000
+kernel_a disk 0x100000 0x800000
+rootfs_a disk 0x900000 0x1800000
+kernel_b disk 0x2100000 0x800000
+rootfs_b disk 0x2900000 0x1800000"
+		FLASH_FILES="flash:0x400000 disk:0x4100000"
+		ROOT_DEV=/dev/sda2
+		;;
+	virt)
+		ARCH=armhf CONSOLE=ttyAMA0 RAM_MIB=256 QEMU=qemu-system-arm
+		RAMOOPS_ADDR=0x4c000000
+		# Two 64 MiB CFI banks: U-Boot alone in the first (pflash0), its environment
+		# and the firmware in the second (pflash1). Linux sees one 128 MiB MTD
+		# (physmap concatenates the banks); OFFSET here is within each bank's file,
+		# the DTB's partitions add 0x4000000 for the second.
+		FLASH_PARTS="u-boot flash0 0 0x4000000 ro
+u-boot-env flash1 0 0x40000
+kernel_a flash1 0x40000 0x600000
+dtb_a flash1 0x640000 0x40000
+rootfs_a flash1 0x680000 0x1000000
+kernel_b flash1 0x1680000 0x600000
+dtb_b flash1 0x1c80000 0x40000
+rootfs_b flash1 0x1cc0000 0x1000000
+data flash1 0x2cc0000 0x1340000"
+		FLASH_FILES="flash0:0x4000000 flash1:0x4000000"
+		# mtd0 u-boot, mtd1 u-boot-env, mtd2 kernel_a, mtd3 dtb_a, mtd4 rootfs_a.
+		ROOT_DEV=/dev/mtdblock4
+		;;
+	*) die "unknown guest '$1' (known: malta virt)" ;;
+	esac
+	RAMOOPS_SIZE=0x100000 RAMOOPS_CONSOLE=0x80000 RAMOOPS_RECORD=0x20000
+}
+
+# part FIELD NAME: one field (device, offset, size) of partition NAME.
+part() {
+	printf '%s\n' "$FLASH_PARTS" | awk -v n="$2" -v f="$1" '
+		$1 == n { print (f == "device" ? $2 : f == "offset" ? $3 : $4); found = 1 }
+		END { exit !found }'
+}

@@ -1,0 +1,62 @@
+#!/bin/sh
+# build-uboot.sh malta: build U-Boot for the emulated router from Debian's u-boot source,
+# with the test-only patches in qemu-tests/u-boot/patches/series applied and the config
+# fragment qemu-tests/u-boot/GUEST.config over the board's defconfig,
+# and print the directory holding the flash image (u-boot-swap.bin on malta: U-Boot's
+# own build swaps it for malta's little-endian flash). Cached by a hash of the source
+# version, the fragment and the compiler. virt boots Debian's u-boot-qemu as shipped;
+# Debian's maltael stops at its prompt (no autoboot) and cannot import an environment
+# from flash (its heap is too small), so malta's is built here.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+guest=${1:?usage: build-uboot.sh malta}
+case $guest in
+malta) defconfig=maltael_defconfig cross=mipsel-linux-gnu- image=u-boot-swap.bin ;;
+*) die "no U-Boot build for '$guest' (known: malta; virt uses u-boot-qemu)" ;;
+esac
+command -v "${cross}gcc" >/dev/null || die "${cross}gcc missing; run 'make deps'"
+version=$(apt_cached apt-cache showsrc u-boot | sed -n 's/^Version: //p' | sort -V | tail -n1)
+[ -n "$version" ] || die "no source package u-boot; run 'make deps' (it adds the deb-src entry)"
+frag=$TOP/qemu-tests/u-boot/$guest.config
+patches=$TOP/qemu-tests/u-boot/patches
+
+src=$CACHE/src/u-boot-$(inputs_hash "u-boot=$version" "$patches/series" $(series_files "$patches"))
+trap 'rm -rf "$src.tmp" "$dst.tmp"' EXIT
+if [ ! -d "$src" ]; then
+	dl=$CACHE/dl/u-boot-$version
+	if [ ! -f "$dl/done" ]; then
+		say "downloading u-boot $version source"
+		rm -rf "$dl" && mkdir -p "$dl"
+		(cd "$dl" && logged apt.log apt-get source --download-only "u-boot=$version" && touch done)
+	fi
+	rm -rf "$src.tmp" && mkdir -p "$CACHE/src"
+	logged "$src.log" dpkg-source --no-check -x "$dl"/u-boot_*.dsc "$src.tmp"
+	apply_series "$src.tmp" "$patches"
+	publish "$src"
+	for old in "$CACHE"/src/u-boot-*; do
+		case $old in "$src"|*.log) ;; *) rm -rf "$old" ;; esac
+	done
+fi
+
+key=$(inputs_hash "$(basename "$src")" "$defconfig" "$frag" "$("${cross}gcc" --version | head -n1)")
+dst=$CACHE/u-boot/$guest-$key
+if [ ! -f "$dst/$image" ]; then
+	say "building U-Boot for $guest (about a minute; log in $dst.log)"
+	rm -rf "$dst.tmp" && mkdir -p "$dst.tmp/build"
+	mk() { make -C "$src" O="$dst.tmp/build" CROSS_COMPILE=$cross "$@"; }
+	logged "$dst.log" mk "$defconfig"
+	(cd "$src" && logged "$dst.log" env CROSS_COMPILE=$cross \
+		"$src/scripts/kconfig/merge_config.sh" -m -O "$dst.tmp/build" "$dst.tmp/build/.config" "$frag")
+	logged "$dst.log" mk olddefconfig
+	missing=$(unstuck_options "$dst.tmp/build/.config" "$frag")
+	[ -z "$missing" ] || die "options did not stick in the $guest U-Boot .config: $(echo $missing)"
+	logged "$dst.log" mk -j"$(nproc)"
+	cp "$dst.tmp/build/$image" "$dst.tmp/build/.config" "$dst.tmp/"
+	rm -rf "$dst.tmp/build"
+	publish "$dst"
+	for old in "$CACHE"/u-boot/$guest-*; do
+		case $old in "$dst"|"$dst".log) ;; *) rm -rf "$old" ;; esac
+	done
+fi
+echo "$dst"
