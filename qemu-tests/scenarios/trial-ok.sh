@@ -8,7 +8,7 @@
 #@ expect @@BOOT old
 #@ expect @@ old: starting the trial
 #@ expect @@BOOT trial
-#@ expect @@ trial [0-9a-f]{16} runs from squashfs on phram \(mtd0\), stamp [0-9a-f]+ ok
+#@ expect @@ trial [0-9a-f]{16} runs from squashfs on phram \(mtd[0-9]+\), stamp [0-9a-f]+ ok
 #@ expect @@ trial: keepalive started
 #@ expect @@ trial ok: still up after 35 s
 run phramboot status
