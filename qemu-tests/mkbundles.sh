@@ -93,7 +93,7 @@ done
 # router-memory: the DTB of the same board with half the RAM; phramboot must give the
 # trial the RAM this board really has.
 "$pb" pack --kernel "$out/payload-kernel" --dtb "$out/board-128m.dtb" --rootfs "$out/trial-root.squashfs" \
-	--append "$args test.trial=root-ok" --key "$keys/test.sec" --out "$b/mem128" >/dev/null
+	--append "$args test.trial=memory" --key "$keys/test.sec" --out "$b/mem128" >/dev/null
 pack badsig other "$out/payload-kernel" "$out/trial-root.squashfs" "$args test.trial=root-ok" "$b"
 # A genuine kernel of the other guest's architecture.
 okdir=$("$TOP/scripts/build-kernel.sh" "$other")

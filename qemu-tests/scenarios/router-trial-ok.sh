@@ -1,0 +1,19 @@
+# router-trial-ok: on the router, a bundle pushed by tar | ssh boots as a trial. U-Boot
+# and the old firmware come from flash; phramboot, run over ssh, verifies the bundle,
+# arms the watchdog and kexecs; the trial runs from squashfs on phram, pets the watchdog
+# and stays up well past its timeout; the board never resets.
+#@ arches malta virt
+#@ timeout 180
+#@ push bundles/ok
+#@ expect ^U-Boot 20[0-9][0-9]\.[0-9][0-9]
+#@ expect @@BOOT old .* squashfs ssh up
+#@ expect @@RUN router-trial-ok over ssh
+#@ expect ^phramboot: bundle /tmp/bundles/ok verified
+#@ expect ^phramboot: armed /dev/watchdog
+#@ expect ^phramboot: starting trial [0-9a-f]{16}
+#@ expect @@BOOT trial
+#@ expect @@ trial [0-9a-f]{16} runs from squashfs on phram \(mtd[0-9]+\), stamp [0-9a-f]+ ok
+#@ expect @@ trial: keepalive started
+#@ expect @@ trial ok: still up after 35 s
+phramboot --timeout 10 /tmp/bundles/ok
+fail "phramboot returned $?: the trial did not start"
