@@ -75,8 +75,9 @@ int bootargs_build(const struct bootargs_req *r, char *buf, size_t buflen, char 
 			buf[--o.used] = '\0';
 	}
 	if (r->describe == DESCRIBE_CMDLINE) {
-		/* FACTS: MIPS honours memmap=SIZE$ADDR (add and reserve); ARM has no memmap=,
-		 * so RAM is cut short below the image with mem=SIZE@BASE instead. */
+		/* MIPS honours memmap=SIZE$ADDR (add and reserve); ARM has no memmap=, so
+		 * RAM is cut short below the image with mem=SIZE@BASE instead
+		 * (docs/platform-notes.md). */
 		if (r->machine == EM_MIPS)
 			add(&o, "memmap=%#llx$%#llx", size, addr);
 		else if (r->machine == EM_ARM && addr > r->ram_base)

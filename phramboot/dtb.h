@@ -22,7 +22,7 @@ struct dtb_edit {
 int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 	     size_t *outlen, char *err, size_t errlen);
 
-/* Does the blob have a /memory node?  A kexec'd malta kernel needs one (FACTS). */
+/* Does the blob have a /memory node?  A kexec'd malta kernel needs one (docs/platform-notes.md). */
 bool dtb_has_memory_node(const void *fdt);
 
 #endif

@@ -1,44 +1,68 @@
 #!/bin/sh
-# make demo: show a newcomer, in plain words, what phramboot does, on QEMU malta.
+# make demo: show a newcomer, in plain words, what phramboot does, on an emulated MIPS
+# router (QEMU malta): U-Boot and the old firmware on flash, bundles over ssh.
 # The serial consoles go to build/qemu-logs/; here only the story and the timings.
+# --guest virt shows the ARM router instead.
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+guest=malta
+case ${1:-} in
+--guest) guest=${2:?--guest takes malta or virt} ;;
+--guest=*) guest=${1#--guest=} ;;
+-h | --help) echo "usage: qemu-tests/demo.sh [--guest malta|virt]"; exit 0 ;;
+"") ;;
+*) echo "demo: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+esac
+case $guest in malta | virt) ;; *) echo "demo: no guest '$guest' (malta or virt)" >&2; exit 2 ;; esac
 t0=$(date +%s)
 step() { printf '\n== %s\n' "$*"; }
 tell() { printf '   %s\n' "$*"; }
 
-# show SCENARIO STORY...: run one scenario on malta, then retell what the guest said.
+# show SCENARIO STORY...: run one scenario on the router, then retell what it said.
 show() {
 	name=$1; shift
 	step "$*"
 	start=$(date +%s)
-	verdict=$("$TOP/qemu-tests/run" -a malta "$name" | head -n1)
-	log=$TOP/build/qemu-logs/malta-$name.log
-	# The guest's own account (its @@ markers, phramboot's messages, the trial kernel's
-	# command line); the kernel noise stays in the log.
+	verdict=$("$TOP/qemu-tests/run" -a "$guest" "$name" | head -n1)
+	log=$TOP/build/qemu-logs/$guest-$name.log
+	# The board's own account (U-Boot, the @@ markers, phramboot's messages, the trial
+	# kernel's command line); the kernel noise stays in the log.
 	tr -d '\r' <"$log" | sed -n \
-		-e 's/^.*@@BOOT old.*/   [board] old firmware boots (from "flash": QEMU -kernel\/-initrd)/p' \
+		-e 's/^\(U-Boot 20[0-9.]*\).*/   [board] power on: \1 starts from flash/p' \
+		-e 's/^ide read: .*blocks read: OK/   [board] U-Boot reads the kernel partition (kernel_a) from the disk/p' \
+		-e 's/^## Booting kernel from Legacy Image at \([0-9a-f]*\).*/   [board] U-Boot boots the old firmware'"'"'s kernel (image at \1)/p' \
+		-e 's/^.*@@BOOT old .* root=\([^ ]*\) \([a-z]*\) ssh up.*/   [board] old firmware up from flash (root: \2), ssh answering on 127.0.0.1/p' \
+		-e 's/^@@HOST pushed \([^ ]*\) to \([^ ]*\) by tar | ssh (\([0-9]*\) bytes)/   [host]  tar | ssh: \1 -> \2 (\3 bytes)/p' \
+		-e 's/^@@HOST power cut.*/   [host]  power cut/p' \
+		-e 's/^@@HOST flash before: .*/   [host]  hashes every flash partition before power-on (and compares after the run)/p' \
 		-e 's/^.*@@BOOT trial.*/   [board] trial kernel boots from RAM/p' \
 		-e 's/^Kernel command line: \(.*phramboot\.trial=.*\)/   [trial] command line: \1/p' \
 		-e 's/^.*@@ \(.*\)/   [guest] \1/p' \
 		-e 's/^\(phramboot: [a-z].*\)/   [old]   \1/p' \
 		-e 's/^\(last boot: .*\)/   [old]   phramboot status: \1/p' \
 		-e 's/^| \(.*phramboot-test.*\)/   [old]   ... the trial'"'"'s last words, kept by pstore: \1/p' |
-		uniq | head -n 30
+		uniq | head -n 40
 	tell "-> ${verdict%% (*} in $(( $(date +%s) - start )) s (serial log: ${log#"$TOP"/})"
 	case $verdict in PASS*) ;; *) failed=1 ;; esac
 }
 
 failed=
-step "phramboot demo on QEMU malta (MIPS32 little endian, 256 MiB, ib700 watchdog)"
-tell "The 'old firmware' is QEMU's -kernel/-initrd: a watchdog reset brings it back,"
-tell "just as a router boots its untouched flash. It holds phramboot, the patched kexec,"
-tell "watchdog-arm, a trusted public key and bundles made by 'phramboot pack' at build time."
-show trial-ok "1. A good trial: phramboot verifies the signed bundle, places the root image in RAM," \
-	"arms the watchdog across kexec and boots the new system from RAM; it pets the watchdog."
-show postmortem-hang "2. A bad trial: the new system hangs and never pets the watchdog." \
-	"The watchdog resets the board and the old firmware is back; its console log survived" \
-	"in RAM (pstore/ramoops), so 'phramboot status' tells what happened, no serial cable needed."
+case $guest in
+malta) what="MIPS32 little endian, 256 MiB, ib700 watchdog; U-Boot on its boot flash, firmware on its disk" ;;
+virt) what="ARMv7, 256 MiB, i6300esb watchdog; U-Boot and firmware on CFI NOR flash" ;;
+esac
+step "phramboot demo on an emulated router: QEMU $guest ($what)"
+tell "At power-on U-Boot runs from flash and boots the old firmware from its partitions:"
+tell "a kernel and a squashfs root holding phramboot, the patched kexec, watchdog-arm, a"
+tell "trusted public key and an ssh server. The host reaches the board only by ssh on"
+tell "127.0.0.1 (QEMU user networking, restrict=on) and sends bundles with tar | ssh."
+show router-trial-ok "1. A good trial: a bundle made by 'phramboot pack' goes over ssh; phramboot verifies" \
+	"it, places the root image in RAM, arms the watchdog across kexec and boots the new" \
+	"system from RAM. It pets the watchdog and stays up; the board never resets."
+show router-postmortem "2. A bad trial: the new system hangs and never pets the watchdog. The watchdog" \
+	"resets the board, U-Boot runs again and boots the old firmware from the same flash;" \
+	"the trial's console log survived in RAM (pstore/ramoops), so 'phramboot status' tells" \
+	"what happened, no serial cable needed. The host checks that no flash byte changed."
 show refuse-corrupt "3. A damaged bundle (one byte flipped): refused, nothing armed, nothing loaded."
 step "Done in $(( $(date +%s) - t0 )) s."
 [ -z "$failed" ] || { tell "something did not work: see the serial logs named above"; exit 1; }

@@ -104,7 +104,7 @@ virt) cp "$okdir/zImage" "$okern" ;;
 esac
 pack wrongarch test "$okern" "$out/trial-root.squashfs" "$args test.trial=root-ok" "$b"
 
-# Larger than half of the 256 MiB guest's RAM: kexec_load's limit (FACTS). Its rootfs is
+# Larger than half of the 256 MiB guest's RAM: kexec_load's limit (docs/platform-notes.md). Its rootfs is
 # the trial root padded with zeros to 140 MiB; the guest rebuilds it as a sparse file
 # (the same bytes, the same hash), since 140 MiB would not even fit in its initramfs.
 cp "$out/trial-root.squashfs" "$out/big-rootfs"

@@ -106,6 +106,14 @@ expect 0 "placement: 0xf" "$PB" $D --key pb.pub b1
 grep -q 'bootargs: console=ttyS0 foo="a b" root=/dev/mtdblock0 rootfstype=squashfs panic=5 phramboot.trial=[0-9a-f]\{16\}$' out && ok || bad "dry-run bootargs: $(cat out)"
 grep -q "^load: /bin/true -l /proc/self/fd/[0-9]* --dtb=work/phramboot-XXXXXX.dtb '*--map-file=/proc/self/fd/[0-9]*@0xf[0-9a-f]*'* '--append=console" out && ok || bad "dry-run kexec argv: $(grep load: out)"
 expect 0 "signed by key" "$PB" $D --key sy.pub b2
+# The trial's RAM: from the memory map given (a board's real RAM), or the bundle's own.
+expect 0 "^ram: .* from malta.iomem, into the trial's memory node (the bundle's DTB said" "$PB" $D --key pb.pub b1
+expect 0 "^ram: the bundle's DTB memory node, kept" "$PB" $D --key pb.pub --ram bundle b1
+expect 1 "unable to use --ram all: want running or bundle" "$PB" $D --key pb.pub --ram all b1
+# The trial's root after the board's MTD devices.
+expect 0 "^root: /dev/mtdblock7 (--root-mtd" "$PB" $D --key pb.pub --root-mtd 7 b1
+grep -q 'bootargs: .* root=/dev/mtdblock7 rootfstype=squashfs' out && ok || bad "--root-mtd 7 bootargs: $(grep bootargs: out)"
+expect 1 "unable to use --root-mtd 300" "$PB" $D --key pb.pub --root-mtd 300 b1
 expect 0 "signed by key" "$PB" $D --key sy.pub b3
 mkdir keys && cp pb.pub sy.pub keys/
 expect 0 "signed by key" "$PB" $D --key keys b1
