@@ -21,7 +21,7 @@ HOST_PKGS="build-essential gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
  qemu-system-mips qemu-system-arm device-tree-compiler squashfs-tools cpio xz-utils
  bc bison flex libssl-dev libelf-dev kmod rsync dpkg-dev pkg-config
  libfdt-dev libsodium-dev libcmocka-dev linux-source-6.1 signify-openbsd gawk
- u-boot-qemu u-boot-tools dropbear-bin openssh-client socat fdisk"
+ u-boot-qemu u-boot-tools dropbear-bin openssh-client socat fdisk iproute2"
 
 
 need_update=
