@@ -23,21 +23,7 @@ patches=$TOP/qemu-tests/u-boot/patches
 
 src=$CACHE/src/u-boot-$(inputs_hash "u-boot=$version" "$patches/series" $(series_files "$patches"))
 trap 'rm -rf "$src.tmp" "$dst.tmp"' EXIT
-if [ ! -d "$src" ]; then
-	dl=$CACHE/dl/u-boot-$version
-	if [ ! -f "$dl/done" ]; then
-		say "downloading u-boot $version source"
-		rm -rf "$dl" && mkdir -p "$dl"
-		(cd "$dl" && logged apt.log apt-get source --download-only "u-boot=$version" && touch done)
-	fi
-	rm -rf "$src.tmp" && mkdir -p "$CACHE/src"
-	logged "$src.log" dpkg-source --no-check -x "$dl"/u-boot_*.dsc "$src.tmp"
-	apply_series "$src.tmp" "$patches"
-	publish "$src"
-	for old in "$CACHE"/src/u-boot-*; do
-		case $old in "$src"|*.log) ;; *) rm -rf "$old" ;; esac
-	done
-fi
+debian_source u-boot "$version" "$src" "$patches"
 
 key=$(inputs_hash "$(basename "$src")" "$defconfig" "$frag" "$("${cross}gcc" --version | head -n1)")
 dst=$CACHE/u-boot/$guest-$key

@@ -13,19 +13,5 @@ key=$(inputs_hash "kexec-tools=$version" "$TOP/kexec-tools-patches/series" $(ser
 dst=$CACHE/src/kexec-tools-$key
 # A failed or interrupted run leaves nothing half-made behind.
 trap 'rm -rf "$dst.tmp"' EXIT
-if [ ! -d "$dst" ]; then
-	dl=$CACHE/dl/kexec-tools-$version
-	if [ ! -f "$dl/done" ]; then
-		say "downloading kexec-tools $version source"
-		rm -rf "$dl" && mkdir -p "$dl"
-		(cd "$dl" && logged apt.log apt-get source --download-only "kexec-tools=$version" && touch done)
-	fi
-	rm -rf "$dst.tmp" && mkdir -p "$CACHE/src"
-	logged "$dst.log" dpkg-source --no-check -x "$dl"/kexec-tools_*.dsc "$dst.tmp"
-	apply_series "$dst.tmp" "$TOP/kexec-tools-patches"
-	publish "$dst"
-	for old in "$CACHE"/src/kexec-tools-*; do
-		case $old in "$dst"|*.log) ;; *) rm -rf "$old" ;; esac
-	done
-fi
+debian_source kexec-tools "$version" "$dst" "$TOP/kexec-tools-patches"
 echo "$dst"

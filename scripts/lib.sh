@@ -73,6 +73,28 @@ apply_series() {
 	done
 }
 
+# debian_source PKG VERSION DST PATCHDIR: Debian's source package PKG=VERSION (with
+# Debian's own patches) unpacked into DST with PATCHDIR/series applied, unless DST is
+# there already. The download is kept in $CACHE/dl; other trees of PKG in $CACHE/src are
+# removed (a tree is hundreds of MB: keep the one the current inputs describe).
+debian_source() {
+	ds_pkg=$1 ds_version=$2 ds_dst=$3 ds_patches=$4
+	[ -d "$ds_dst" ] && return 0
+	ds_dl=$CACHE/dl/$ds_pkg-$ds_version
+	if [ ! -f "$ds_dl/done" ]; then
+		say "downloading $ds_pkg $ds_version source"
+		rm -rf "$ds_dl" && mkdir -p "$ds_dl"
+		(cd "$ds_dl" && logged apt.log apt-get source --download-only "$ds_pkg=$ds_version" && touch done)
+	fi
+	rm -rf "$ds_dst.tmp" && mkdir -p "$CACHE/src"
+	logged "$ds_dst.log" dpkg-source --no-check -x "$ds_dl"/"$ds_pkg"_*.dsc "$ds_dst.tmp"
+	apply_series "$ds_dst.tmp" "$ds_patches"
+	publish "$ds_dst"
+	for ds_old in "$CACHE"/src/"$ds_pkg"-*; do
+		case $ds_old in "$ds_dst"|*.log) ;; *) rm -rf "$ds_old" ;; esac
+	done
+}
+
 # Run "$@" with output in a log; on failure show the log's tail and stop.
 logged() {
 	log=$1; shift

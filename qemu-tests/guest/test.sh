@@ -33,6 +33,14 @@ run() {
 	return $rc
 }
 
+# after_trial: show phramboot status; true when the last boot was a phramboot trial
+# (this boot is the one after it, which a scenario reports on), false on the first.
+after_trial() {
+	phramboot status >/tmp/status
+	cat /tmp/status
+	grep -q '^last boot: trial' /tmp/status
+}
+
 guest_arch() {
 	case $(uname -m) in
 	mips*) echo malta ;;

@@ -13,9 +13,7 @@
 #@ expect ^last boot: trial [0-9a-f]{16} failed: it never shut down
 #@ expect ^\| .*phramboot-test: trial [0-9a-f]{16} hangs here
 #@ expect @@ old: post-mortem shown
-phramboot status >/tmp/status
-cat /tmp/status
-if grep -q '^last boot: trial' /tmp/status; then
+if after_trial; then
 	phramboot status --log | grep -q 'phramboot-test: trial .* hangs here' ||
 		fail "phramboot status --log lacks the trial's last line"
 	mark "old: post-mortem shown"

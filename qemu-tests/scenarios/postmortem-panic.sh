@@ -14,9 +14,7 @@
 #@ expect ^last boot: trial [0-9a-f]{16} failed: kernel panic: Attempted to kill init
 #@ expect ^\| .*Kernel panic - not syncing|^\| .*end Kernel panic
 #@ expect @@ old: post-mortem shown
-phramboot status >/tmp/status
-cat /tmp/status
-if grep -q '^last boot: trial' /tmp/status; then
+if after_trial; then
 	mark "old: post-mortem shown"
 	poweroff -f
 fi

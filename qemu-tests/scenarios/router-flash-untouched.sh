@@ -15,9 +15,7 @@
 #@ expect @@BOOT old .* ssh up
 #@ expect ^last boot: trial [0-9a-f]{16} failed: it never shut down
 #@ expect @@ old: rolled back; the host compares the flash now
-phramboot status >/tmp/status
-cat /tmp/status
-if grep -q '^last boot: trial' /tmp/status; then
+if after_trial; then
 	mark "old: rolled back; the host compares the flash now"
 	poweroff -f
 fi

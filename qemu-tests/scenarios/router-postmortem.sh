@@ -13,9 +13,7 @@
 #@ expect ^last boot: trial [0-9a-f]{16} failed: it never shut down
 #@ expect ^\| .*phramboot-test: trial [0-9a-f]{16} hangs here
 #@ expect @@ old: the trial's last line came through U-Boot
-phramboot status >/tmp/status
-cat /tmp/status
-if grep -q '^last boot: trial' /tmp/status; then
+if after_trial; then
 	# The very line the trial wrote last, not just any line of its log.
 	last=$(phramboot status --log | grep 'phramboot-test: trial .* hangs here' | tail -n1)
 	[ -n "$last" ] || fail "router-postmortem: the trial's last line is not in phramboot status --log"

@@ -17,9 +17,7 @@
 #@ expect @@RUN router-rollback-hang over ssh
 #@ expect ^last boot: trial [0-9a-f]{16} failed: it never shut down
 #@ expect @@ old: back from flash after the rollback
-phramboot status >/tmp/status
-cat /tmp/status
-if grep -q '^last boot: trial' /tmp/status; then
+if after_trial; then
 	mark "old: back from flash after the rollback"
 	poweroff -f
 fi
