@@ -239,7 +239,7 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 		return fatal(EXIT_BAD_BUNDLE, "unable to boot bundle %s: %s", o->dir, err);
 
 	/* 4: placement. */
-	r = o->iomem ? read_file(o->iomem, 1u << 20, &text, &len, err, sizeof(err))
+	r = o->iomem ? read_file_nofollow(o->iomem, 1u << 20, &text, &len, err, sizeof(err))
 		     : read_file("/proc/iomem", 1u << 20, &text, &len, err, sizeof(err));
 	if (r)
 		return fatal(EXIT_SYSTEM, "unable to read %s: %s", o->iomem ? o->iomem : "/proc/iomem", err);

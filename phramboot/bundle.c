@@ -82,18 +82,20 @@ static int verify_signature(struct bundle *b, const char *dir, const char *text,
 {
 	struct signify_pubkey keys[MAX_KEYS];
 	struct signify_sig sig;
+	struct stat st;
 	char path[PATH_MAX], e[256], *sigtext;
 	size_t siglen, nkeys;
 	int r;
 
 	if (path_join(path, sizeof(path), dir, "manifest.sig"))
 		return seterr(err, errlen, "bundle path is too long");
-	if (access(path, F_OK) && errno == ENOENT) {
+	/* lstat: a dangling symlink is not "no signature"; read_file_nofollow refuses it. */
+	if (lstat(path, &st) && errno == ENOENT) {
 		if (o->insecure)
 			return 0;
 		return seterr(err, errlen, "bundle is unsigned (no manifest.sig); sign it with phramboot pack --key, or pass --insecure");
 	}
-	if (read_file(path, SIGNIFY_FILE_MAX, &sigtext, &siglen, e, sizeof(e)))
+	if (read_file_nofollow(path, SIGNIFY_FILE_MAX, &sigtext, &siglen, e, sizeof(e)))
 		return seterr(err, errlen, "unable to read %s: %s", path, e);
 	r = signify_parse_sig(sigtext, siglen, &sig, e, sizeof(e));
 	free(sigtext);
@@ -141,12 +143,12 @@ static int check_file(struct bundle *b, const char *dir, int i, const struct bun
 	if (path_join(path, sizeof(path), dir, f->name))
 		return seterr(err, errlen, "bundle path is too long");
 	/* No O_CLOEXEC: kexec reads kernel and root image through /proc/self/fd. */
-	fd = open(path, O_RDONLY | O_NOFOLLOW);
+	fd = open_regular(path, O_NOFOLLOW, e, sizeof(e));
 	if (fd < 0)
-		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, strerror(errno));
+		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, e);
 	b->fd[i] = fd;
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode))
-		return seterr(err, errlen, "%s (%s) is not a regular file", manifest_file_key[i], f->name);
+	if (fstat(fd, &st))
+		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, strerror(errno));
 	if ((uint64_t)st.st_size != f->size)
 		return seterr(err, errlen, "%s (%s) is %llu bytes but the manifest says %llu",
 			      manifest_file_key[i], f->name, (unsigned long long)st.st_size,
@@ -202,7 +204,7 @@ int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, 
 		b->fd[i] = -1;
 	if (path_join(path, sizeof(path), dir, "manifest"))
 		return seterr(err, errlen, "bundle path is too long");
-	if (read_file(path, MANIFEST_MAX, &text, &len, e, sizeof(e))) {
+	if (read_file_nofollow(path, MANIFEST_MAX, &text, &len, e, sizeof(e))) {
 		seterr(err, errlen, "unable to read %s: %s", path, e);
 		goto fail;
 	}

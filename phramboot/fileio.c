@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "errbuf.h"
@@ -57,16 +58,63 @@ int read_fd(int fd, size_t max, char **buf, size_t *len, char *err, size_t errle
 	return 0;
 }
 
-int read_file(const char *path, size_t max, char **buf, size_t *len, char *err,
-	      size_t errlen)
+static const char *not_regular(mode_t mode)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC), r;
+	if (S_ISLNK(mode))
+		return "a symbolic link, not a regular file";
+	if (S_ISFIFO(mode))
+		return "a FIFO, not a regular file";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device, not a regular file";
+	if (S_ISDIR(mode))
+		return "a directory, not a regular file";
+	return "not a regular file";
+}
+
+int open_regular(const char *path, int flags, char *err, size_t errlen)
+{
+	struct stat before, after;
+	int fd;
+
+	if ((flags & O_NOFOLLOW) ? lstat(path, &before) : stat(path, &before))
+		return seterr(err, errlen, "%s", strerror(errno));
+	if (!S_ISREG(before.st_mode))
+		return seterr(err, errlen, "%s", not_regular(before.st_mode));
+	fd = open(path, O_RDONLY | O_NONBLOCK | (flags & (O_NOFOLLOW | O_CLOEXEC)));
+	if (fd < 0)
+		return seterr(err, errlen, "%s", errno == ELOOP ? not_regular(S_IFLNK) : strerror(errno));
+	/* Replaced between the two looks: refuse what is there now. */
+	if (fstat(fd, &after) || !S_ISREG(after.st_mode) || after.st_ino != before.st_ino ||
+	    after.st_dev != before.st_dev) {
+		close(fd);
+		return seterr(err, errlen, "%s", S_ISREG(after.st_mode) ? "replaced while being opened" :
+			      not_regular(after.st_mode));
+	}
+	return fd;
+}
+
+static int read_regular(const char *path, int flags, size_t max, char **buf, size_t *len,
+			char *err, size_t errlen)
+{
+	int fd = open_regular(path, flags | O_CLOEXEC, err, errlen), r;
 
 	if (fd < 0)
-		return seterr(err, errlen, "%s", strerror(errno));
+		return -1;
 	r = read_fd(fd, max, buf, len, err, errlen);
 	close(fd);
 	return r;
+}
+
+int read_file(const char *path, size_t max, char **buf, size_t *len, char *err,
+	      size_t errlen)
+{
+	return read_regular(path, 0, max, buf, len, err, errlen);
+}
+
+int read_file_nofollow(const char *path, size_t max, char **buf, size_t *len, char *err,
+		       size_t errlen)
+{
+	return read_regular(path, O_NOFOLLOW, max, buf, len, err, errlen);
 }
 
 int write_new_file(const char *path, const void *buf, size_t len, int mode, char *err,

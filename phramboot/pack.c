@@ -33,15 +33,12 @@ static int copy_hash(const char *src, const char *dst, struct manifest_file_entr
 	crypto_hash_sha256_state st;
 	int in, out, ret = -1;
 	uint64_t total = 0;
-	struct stat sb;
+	char e[160];
 
-	in = open(src, O_RDONLY | O_CLOEXEC);
+	/* A build's output may well be a symlink; a FIFO or device is refused unopened. */
+	in = open_regular(src, O_CLOEXEC, e, sizeof(e));
 	if (in < 0)
-		return seterr(err, errlen, "unable to open %s: %s", src, strerror(errno));
-	if (fstat(in, &sb) || !S_ISREG(sb.st_mode)) {
-		close(in);
-		return seterr(err, errlen, "unable to use %s: not a regular file", src);
-	}
+		return seterr(err, errlen, "unable to use %s: %s", src, e);
 	out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (out < 0) {
 		close(in);

@@ -47,7 +47,7 @@ int pstore_console_log(const char *dir, char **log, size_t *len, char *err, size
 	}
 	if (path_join(path, sizeof(path), dir, name))
 		return seterr(err, errlen, "path too long: %s", dir);
-	if (read_file(path, LOG_MAX, log, len, err, errlen))
+	if (read_file_nofollow(path, LOG_MAX, log, len, err, errlen))
 		return -1;
 	return 0;
 }

@@ -80,7 +80,7 @@ int ramoops_read(const char *dir, struct ramoops *r, char *err, size_t errlen)
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if (path_join(path, sizeof(path), dir, names[i]))
 			return seterr(err, errlen, "path too long: %s", dir);
-		if (read_file(path, 64, &text, &len, e, sizeof(e)))
+		if (read_file_nofollow(path, 64, &text, &len, e, sizeof(e)))
 			continue;	/* older kernels lack some; none at all: not in use */
 		if (ramoops_set(r, names[i], text, err, errlen)) {
 			free(text);

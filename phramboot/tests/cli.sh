@@ -106,6 +106,23 @@ expect 0 "placement: 0xf" "$PB" $D --key pb.pub b1
 grep -q 'bootargs: console=ttyS0 foo="a b" root=/dev/mtdblock0 rootfstype=squashfs panic=5 phramboot.trial=[0-9a-f]\{16\}$' out && ok || bad "dry-run bootargs: $(cat out)"
 grep -q "^load: /bin/true -l /proc/self/fd/[0-9]* --dtb=work/phramboot-XXXXXX.dtb '*--map-file=/proc/self/fd/[0-9]*@0xf[0-9a-f]*'* '--append=console" out && ok || bad "dry-run kexec argv: $(grep load: out)"
 expect 0 "signed by key" "$PB" $D --key sy.pub b2
+# Special files in a bundle are refused without being opened for reading: a FIFO would
+# hang phramboot, and a link to a device would open it (/dev/watchdog0 starts the
+# watchdog). timeout turns a hang into exit 124, which fails the test.
+mkdir -p special
+mkfifo special/fifo
+for f in manifest manifest.sig rootfs; do
+	rm -rf bs && cp -a b1 bs && rm -f "bs/$f" && mkfifo "bs/$f"
+	expect 2 "$f.*a FIFO, not a regular file" timeout 10 "$PB" $D --key pb.pub bs
+	rm -rf bs && cp -a b1 bs && rm -f "bs/$f" && ln -s /dev/zero "bs/$f"
+	expect 2 "$f.*a symbolic link, not a regular file" timeout 10 "$PB" $D --key pb.pub bs
+done
+rm -rf bs && cp -a b1 bs && rm -f bs/manifest.sig && ln -s nowhere bs/manifest.sig
+expect 2 "manifest.sig: a symbolic link, not a regular file" "$PB" $D --key pb.pub --insecure bs
+ln -s malta.iomem iomem.link
+expect 6 "unable to read iomem.link: a symbolic link" "$PB" $D --key pb.pub --iomem iomem.link b1
+expect 2 "unable to use special/fifo: a FIFO, not a regular file" timeout 10 "$PB" pack --kernel vmlinux --dtb board.dtb --rootfs special/fifo --key pb.sec --out bx
+rm -rf bs special iomem.link
 # The trial's RAM: from the memory map given (a board's real RAM), or the bundle's own.
 expect 0 "^ram: .* from malta.iomem, into the trial's memory node (the bundle's DTB said" "$PB" $D --key pb.pub b1
 expect 0 "^ram: the bundle's DTB memory node, kept" "$PB" $D --key pb.pub --ram bundle b1
