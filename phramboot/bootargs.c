@@ -21,6 +21,17 @@ int bootargs_check(const char *s, char *err, size_t errlen)
 	}
 	if (quoted)
 		return seterr(err, errlen, "extra command line has an unbalanced double quote");
+	/* The kernel hands everything after a bare "--" to init: phramboot's root=, panic=
+	 * and watchdog.open_timeout=, which come after the extra arguments, would stop being
+	 * kernel parameters, and a hung trial might never roll back. */
+	for (const char *c = s; *c; c++) {
+		if (*c == '"')
+			quoted = !quoted;
+		else if (!quoted && c[0] == '-' && c[1] == '-' && (c == s || c[-1] == ' ') &&
+			 (c[2] == ' ' || c[2] == '\0'))
+			return seterr(err, errlen, "extra command line has a bare \"--\" at offset %zu, after which the kernel would pass phramboot's own parameters to init; remove it",
+				      (size_t)(c - s));
+	}
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "bootargs.h"
 #include "bundle.h"
 #include "base64.h"
 #include "errbuf.h"
@@ -212,6 +213,12 @@ int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, 
 		goto fail;
 	if (manifest_parse(text, len, &b->m, err, errlen))
 		goto fail;
+	/* Signed is not the same as safe to boot: refuse what bootargs_check refuses
+	 * (a bare "--", an open quote) before hashing hundreds of MiB. */
+	if (bootargs_check(b->m.append, e, sizeof(e))) {
+		seterr(err, errlen, "manifest append line: %s", e);
+		goto fail;
+	}
 	crypto_hash_sha256(sum, (const uint8_t *)text, len);
 	hex_encode(sum, 8, b->id);
 	for (int i = 0; i < MF_COUNT; i++)

@@ -171,7 +171,14 @@ static int cmd_boot(int argc, char **argv)
 			else
 				return usage_error("unable to use --describe %s: want dt or cmdline", optarg);
 			break;
-		case O_APPEND: o.append = optarg; break;
+		case O_APPEND: {
+			char e[256];
+
+			if (bootargs_check(optarg, e, sizeof(e)))
+				return usage_error("unable to use --append: %s", e);
+			o.append = optarg;
+			break;
+		}
 		case O_ERASE:
 			if (parse_u64(optarg, &o.erase_size) || !o.erase_size ||
 			    (o.erase_size & (o.erase_size - 1)) || o.erase_size > (1u << 30))

@@ -97,6 +97,7 @@ expect 2 "not a device tree" "$PB" pack --kernel vmlinux --dtb vmlinux --rootfs 
 expect 2 "not an ELF vmlinux" "$PB" pack --kernel board.dtb --dtb board.dtb --rootfs root.squashfs --key pb.sec --out bx
 expect 2 "unable to use secret key" "$PB" pack $P --key pb.pub --out bx
 expect 1 "unbalanced" "$PB" pack $P --append 'a="b' --key pb.sec --out bx
+expect 1 'bare "--"' "$PB" pack $P --append 'console=ttyS0 -- single' --key pb.sec --out bx
 expect 1 "required" "$PB" pack $P --out bx
 
 # ---- dry runs ----
@@ -123,6 +124,15 @@ ln -s malta.iomem iomem.link
 expect 6 "unable to read iomem.link: a symbolic link" "$PB" $D --key pb.pub --iomem iomem.link b1
 expect 2 "unable to use special/fifo: a FIFO, not a regular file" timeout 10 "$PB" pack --kernel vmlinux --dtb board.dtb --rootfs special/fifo --key pb.sec --out bx
 rm -rf bs special iomem.link
+# A signed manifest whose append line has a bare "--" (an older pack made it): refused
+# before anything is hashed, not booted with phramboot's parameters handed to init.
+rm -rf bd && cp -r b1 bd && rm bd/manifest.sig &&
+	sed -i 's/^append .*/append console=ttyS0 -- single/' bd/manifest &&
+	signify-openbsd -S -s sy.sec -m bd/manifest -x bd/manifest.sig
+expect 2 'manifest append line: .*bare "--"' "$PB" $D --key sy.pub bd
+rm -rf bd
+# --append on the device is checked the same way.
+expect 1 'unable to use --append: .*bare "--"' "$PB" $D --key pb.pub --append "-- init-arg" b1
 # The trial's RAM: from the memory map given (a board's real RAM), or the bundle's own.
 expect 0 "^ram: .* from malta.iomem, into the trial's memory node (the bundle's DTB said" "$PB" $D --key pb.pub b1
 expect 0 "^ram: the bundle's DTB memory node, kept" "$PB" $D --key pb.pub --ram bundle b1
@@ -178,7 +188,7 @@ expect 3 "largest free block" "$PB" $D --key keys --limit 0x40000 b1
 expect 3 "half of RAM" "$PB" $D --key keys --memtotal 4M b1
 expect 3 "kexec_load accepts at most half" "$PB" --dry-run --iomem tiny.iomem --machine mips --kexec /bin/true --no-watchdog --key keys b1
 expect 6 "run as root" "$PB" --dry-run --iomem zero.iomem --machine mips --kexec /bin/true --no-watchdog --key keys b1
-expect 3 "unbalanced" "$PB" $D --key keys --append 'x="y' b1
+expect 1 "unbalanced" "$PB" $D --key keys --append 'x="y' b1
 expect 5 "unable to find kexec" "$PB" --dry-run --iomem malta.iomem --machine mips --kexec ./nokexec --no-watchdog --key keys b1
 expect 4 "unable to use watchdog /nonexistent" "$PB" --dry-run --iomem malta.iomem --machine mips --kexec /bin/true --watchdog /nonexistent --key keys b1
 expect 1 "no bundle directory" "$PB" --dry-run

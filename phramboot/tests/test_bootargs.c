@@ -77,6 +77,14 @@ static void test_quoting(void **state)
 	r.extra = "caf\xc3\xa9";
 	assert_int_equal(bootargs_build(&r, out, sizeof(out), err, sizeof(err)), -1);
 	assert_int_equal(bootargs_check("a 'b' \"c d\"", err, sizeof(err)), 0);
+	/* A bare "--" hands what follows, phramboot's own parameters, to init. */
+	r.extra = "console=ttyS0 -- single";
+	assert_int_equal(bootargs_build(&r, out, sizeof(out), err, sizeof(err)), -1);
+	assert_err_has(err, "bare \"--\" at offset 14");
+	assert_int_equal(bootargs_check("--", err, sizeof(err)), -1);
+	assert_int_equal(bootargs_check("a --", err, sizeof(err)), -1);
+	/* Not bare: part of a word, or inside quotes. */
+	assert_int_equal(bootargs_check("a --b c-- x=\"-- y\"", err, sizeof(err)), 0);
 	r = base();
 	r.trial_id = "ABC; rm";
 	assert_int_equal(bootargs_build(&r, out, sizeof(out), err, sizeof(err)), -1);
