@@ -308,6 +308,9 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	if (!o->no_watchdog) {
 		struct wdarm_info info;
 
+		if (o->watchdog && strlen(o->watchdog) >= sizeof(p->wd_dev))
+			return fatal(EXIT_USAGE, "unable to use --watchdog %.40s...: longer than %zu characters; name the device by a shorter path",
+				     o->watchdog, sizeof(p->wd_dev) - 1);
 		if (o->watchdog)
 			snprintf(p->wd_dev, sizeof(p->wd_dev), "%s", o->watchdog);
 		else if (wdarm_find_device(p->wd_dev, sizeof(p->wd_dev), err, sizeof(err)) < 0)

@@ -58,12 +58,18 @@ static int load_keys(const char *where, struct signify_pubkey *keys, size_t *n, 
 	d = opendir(where);
 	if (!d)
 		return seterr(err, errlen, "unable to open key directory %s: %s", where, strerror(errno));
-	while ((de = readdir(d)) && *n < MAX_KEYS) {
+	while ((de = readdir(d))) {
 		size_t l = strlen(de->d_name);
 		char path[PATH_MAX];
 
 		if (l < 5 || strcmp(de->d_name + l - 4, ".pub") || de->d_name[0] == '.')
 			continue;
+		/* Ignoring the rest would refuse a bundle signed by one of them as "unknown". */
+		if (*n == MAX_KEYS) {
+			closedir(d);
+			return seterr(err, errlen, "more than %d trusted keys in %s; remove the ones no longer used",
+				      MAX_KEYS, where);
+		}
 		if (path_join(path, sizeof(path), where, de->d_name) ||
 		    load_key(path, &keys[*n], err, errlen)) {
 			closedir(d);

@@ -198,7 +198,7 @@ int elfarch_running(const char *m, bool big_endian, struct elfarch *out, char *e
 	} else if (!strcmp(m, "x86_64")) {
 		out->machine = EM_X86_64;
 		out->bits = 64;
-	} else if (m[0] == 'i' && !strcmp(m + 2, "86")) {
+	} else if (m[0] == 'i' && m[1] && !strcmp(m + 2, "86")) {
 		out->machine = EM_386;
 	} else if (!strncmp(m, "riscv", 5)) {
 		out->machine = EM_RISCV;

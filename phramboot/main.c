@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* phramboot: safe RAM-only trial boots. The command-line front end. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -75,11 +76,16 @@ static int parse_u64(const char *s, uint64_t *out)
 	char *end;
 	unsigned long long v;
 	unsigned shift = 0;
+	bool hex;
 
-	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+	/* strtoull would skip white space, take a sign, and read "010" as octal 8. */
+	if (!*s || *s == '-' || *s == '+' || isspace((unsigned char)*s))
 		return -1;
 	errno = 0;
-	v = strtoull(s, &end, 0);
+	hex = s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+	v = strtoull(hex ? s + 2 : s, &end, hex ? 16 : 10);
+	if (hex && (!s[2] || isspace((unsigned char)s[2]) || s[2] == '-' || s[2] == '+'))
+		return -1;
 	if (errno || end == s)
 		return -1;
 	switch (*end) {

@@ -2,6 +2,7 @@
 /* The build-host verbs: pack and keygen. */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "exitcodes.h"
 #include "keygen.h"
@@ -70,7 +71,11 @@ int cmd_keygen(int argc, char **argv)
 		switch (c) {
 		case V_PUB: pub = optarg; break;
 		case V_SEC: sec = optarg; break;
-		case V_COMMENT: comment = optarg; break;
+		case V_COMMENT:
+			if (strpbrk(optarg, "\r\n"))
+				return usage_error("unable to use --comment: %s", "it has a line break, and a key file's comment is one line");
+			comment = optarg;
+			break;
 		case 'h':
 		case V_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");

@@ -76,6 +76,8 @@ expect 0 "" "$PB" keygen --pub pb.pub --sec pb.sec
 [ "$(stat -c %a pb.sec)" = 600 ] && ok || bad "secret key mode $(stat -c %a pb.sec)"
 expect 6 "unable to write pb.sec: File exists" "$PB" keygen --pub pb.pub --sec pb.sec
 expect 1 "required" "$PB" keygen --pub x.pub
+expect 1 "unable to use --comment: it has a line break" "$PB" keygen --pub nl.pub --sec nl.sec --comment "$(printf 'a\nb')"
+[ ! -e nl.pub ] && [ ! -e nl.sec ] && ok || bad "keygen with a bad comment left a key behind"
 signify-openbsd -G -n -c "signify made" -p sy.pub -s sy.sec
 
 # ---- pack, and signify interop both ways ----
@@ -140,6 +142,16 @@ expect 1 "unable to use --ram all: want running or bundle" "$PB" $D --key pb.pub
 # The trial's root after the board's MTD devices.
 expect 0 "^root: /dev/mtdblock7 (--root-mtd" "$PB" $D --key pb.pub --root-mtd 7 b1
 grep -q 'bootargs: .* root=/dev/mtdblock7 rootfstype=squashfs' out && ok || bad "--root-mtd 7 bootargs: $(grep bootargs: out)"
+# Numbers are decimal or 0x hex: "010" is ten (not octal eight, a power of two), and
+# white space or a sign before them is refused.
+expect 1 "unable to use --erase-size 010: want a power of two" "$PB" $D --key pb.pub --erase-size 010 b1
+expect 0 "aligned to 16384" "$PB" $D --key pb.pub --erase-size 0x4000 b1
+expect 1 "unable to use --timeout" "$PB" $D --key pb.pub --timeout "$(printf '\t5')" b1
+expect 1 "unable to use --limit" "$PB" $D --key pb.pub --limit 0x b1
+expect 1 "unable to use --watchdog /dev/xxxxxxxx" "$PB" --dry-run --iomem malta.iomem --machine mips:little --kexec /bin/true --workdir work --ramoops none --key pb.pub --watchdog "/dev/$(printf '%070d' 0 | tr 0 x)" b1
+mkdir many && for i in $(seq 10 42); do cp pb.pub "many/k$i.pub"; done
+expect 2 "more than 32 trusted keys in many" "$PB" $D --key many b1
+rm -rf many
 expect 1 "unable to use --root-mtd 300" "$PB" $D --key pb.pub --root-mtd 300 b1
 expect 0 "signed by key" "$PB" $D --key sy.pub b3
 mkdir keys && cp pb.pub sy.pub keys/
