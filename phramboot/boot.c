@@ -268,6 +268,13 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 				     err);
 		if (r > 0)
 			memset(&p->ramoops, 0, sizeof(p->ramoops));
+		/* The trial would write its log there: a region outside RAM (a typo, a stale
+		 * parameter) could be a device's registers. */
+		if (p->ramoops.size && !ram_covers(&p->io, p->ramoops.addr, p->ramoops.size))
+			return fatal(EXIT_SYSTEM, "unable to share the pstore/ramoops region %#llx-%#llx with the trial: it is not in RAM by %s; fix the ramoops parameters or pass --ramoops none",
+				     (unsigned long long)p->ramoops.addr,
+				     (unsigned long long)(p->ramoops.addr + p->ramoops.size - 1),
+				     o->iomem ? o->iomem : "/proc/iomem");
 		p->req.avoid_lo = p->ramoops.addr;
 		p->req.avoid_hi = p->ramoops.addr + p->ramoops.size;
 	}

@@ -81,6 +81,31 @@ int ram_from_iomem(const struct iomem *io, struct ram *out, char *err, size_t er
 	return 0;
 }
 
+bool ram_covers(const struct iomem *io, uint64_t addr, uint64_t size)
+{
+	uint64_t lo = 0, hi = 0;	/* the current run of joined ranges, [lo, hi) */
+	bool run = false;
+
+	if (!size || addr + size < addr)
+		return false;
+	for (size_t i = 0; i < io->n; i++) {
+		const struct iomem_range *r = &io->r[i];
+
+		if (r->depth || (strcmp(r->name, "System RAM") && strcmp(r->name, "reserved")))
+			continue;
+		if (run && r->start == hi) {
+			hi = r->end + 1;
+		} else {
+			lo = r->start;
+			hi = r->end + 1;
+			run = true;
+		}
+		if (addr >= lo && addr + size <= hi)
+			return true;
+	}
+	return false;
+}
+
 uint64_t ram_total(const struct ram *r)
 {
 	uint64_t t = 0;

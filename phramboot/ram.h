@@ -6,6 +6,7 @@
 #ifndef RAM_H
 #define RAM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,11 @@ int ram_from_fdt(const void *fdt, size_t len, struct ram *out, char *err, size_t
 int ram_from_iomem(const struct iomem *io, struct ram *out, char *err, size_t errlen);
 
 uint64_t ram_total(const struct ram *r);
+
+/* Does [addr, addr + size) lie in RAM by the memory map: in top-level "System RAM", or
+ * "reserved" (how 32-bit ARM shows RAM kept out of the linear map by no-map), adjacent
+ * ranges joined? */
+bool ram_covers(const struct iomem *io, uint64_t addr, uint64_t size);
 
 /* "0x40000000+256.0 MiB, ..." into buf. */
 void ram_describe(const struct ram *r, char *buf, size_t len);

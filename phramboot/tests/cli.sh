@@ -177,6 +177,10 @@ for prop in 'compatible = "ramoops"' 'reg = <0xff00000 0x100000>' 'record-size =
 done
 mkdir noramoops
 expect 0 "ramoops: none" "$PB" $D --key keys --ramoops noramoops b1
+cp -r ramoops outramoops && printf '0x10000000\n' >outramoops/mem_address
+expect 6 "region 0x10000000-0x100fffff with the trial: it is not in RAM by malta.iomem" "$PB" $D --key keys --ramoops outramoops b1
+cp -r ramoops edgeramoops && printf '0xff80000\n' >edgeramoops/mem_address
+expect 6 "region 0xff80000-0x1007ffff with the trial: it is not in RAM" "$PB" $D --key keys --ramoops edgeramoops b1
 cp -r ramoops badramoops && echo 1x >badramoops/mem_size
 expect 6 "ramoops parameter mem_size is not a number: 1x; pass --ramoops none" "$PB" $D --key keys --ramoops badramoops b1
 

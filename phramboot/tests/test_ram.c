@@ -85,6 +85,15 @@ static void test_from_iomem(void **state)
 	assert_int_equal(ram_from_iomem(&io, &r, err, sizeof(err)), 0);
 	/* Adjacent ranges (memmap= splits them) are one bank again. */
 	assert_true(r.n == 1 && r.bank[0].addr == 0 && r.bank[0].size == 0x10000000);
+	/* ramoops regions: inside RAM, across two joined ranges, or in no-map "reserved". */
+	assert_true(ram_covers(&io, 0x0c000000, 0x100000));
+	assert_true(ram_covers(&io, 0x0bf00000, 0x200000));
+	assert_false(ram_covers(&io, 0x0ff00000, 0x200000));
+	assert_false(ram_covers(&io, 0x1e000000, 0x1000));
+	assert_false(ram_covers(&io, ~0ull - 10, 0x100));
+	iomem_free(&io);
+	assert_int_equal(iomem_parse("40000000-4bffffff : System RAM\n4c000000-4c0fffff : reserved\n", 60, &io, err, sizeof(err)), 0);
+	assert_true(ram_covers(&io, 0x4c000000, 0x100000));
 	iomem_free(&io);
 	assert_int_equal(iomem_parse("1e000000-1e3fffff : flash\n", 26, &io, err, sizeof(err)), 0);
 	assert_int_equal(ram_from_iomem(&io, &r, err, sizeof(err)), -1);
