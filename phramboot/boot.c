@@ -106,6 +106,7 @@ static int run(char *const *argv, char *err, size_t errlen)
 	if (pid == 0) {
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
+		signal(SIGPIPE, SIG_DFL);
 		execv(argv[0], argv);
 		fprintf(stderr, PROG ": fatal: unable to run %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
@@ -424,11 +425,15 @@ int boot(const struct boot_opts *o)
 	struct kexec_argv load, exec;
 	struct kexec_plan kp;
 	struct wdarm_state wd = { 0 };
-	char err[512], e2[256];
+	char err[512], e2[256], failure[700];
 	sigset_t block, old;
-	int code;
+	bool loaded = false;
+	int code, disarm_rc;
 
 	memset(&p, 0, sizeof(p));
+	/* `ssh router phramboot DIR` whose connection drops: writes to stdout then fail
+	 * with EPIPE instead of killing phramboot with the watchdog armed. */
+	signal(SIGPIPE, SIG_IGN);
 	code = make_plan(o, &p);
 	if (code)
 		goto out;
@@ -470,8 +475,9 @@ int boot(const struct boot_opts *o)
 	/* 6: watchdog. */
 	if (!o->no_watchdog && wdarm_arm(p.wd_dev, o->timeout, &wd, err, sizeof(err)) < 0) {
 		wdarm_disarm(&wd, e2, sizeof(e2));
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		code = fatal(EXIT_WATCHDOG, "%s", err);
-		goto unblock;
+		goto out;
 	}
 	if (!o->no_watchdog)
 		progress("armed %s: %d s, kept running through kexec", p.wd_dev, o->timeout);
@@ -479,30 +485,32 @@ int boot(const struct boot_opts *o)
 	progress("loading the kernel and the %llu-byte image at %#llx",
 		 (unsigned long long)p.pl.size, (unsigned long long)p.pl.addr);
 	if (run(load.argv, err, sizeof(err))) {
-		code = fatal(EXIT_KEXEC, "unable to load the trial kernel: %s%s", err,
-			     wd.armed ? "; watchdog disarmed" : "");
-		goto disarm;
+		snprintf(failure, sizeof(failure), "unable to load the trial kernel: %s", err);
+		goto undo;
 	}
 	unlink(p.dtb_path);
 	p.dtb_path[0] = '\0';
 	progress("starting trial %s", p.b.id);
 	note_kmsg(p.b.id);
 	fflush(NULL);
-	if (run(exec.argv, err, sizeof(err))) {
+	if (run(exec.argv, err, sizeof(err)))
+		snprintf(failure, sizeof(failure), "unable to execute the trial kernel: %s", err);
+	else	/* success without rebooting: nothing to roll back to, and still loaded */
+		snprintf(failure, sizeof(failure), "unable to execute the trial kernel: kexec -e returned");
+	loaded = true;
+undo:
+	/* Put everything back before saying anything: the message may go to a terminal or
+	 * an ssh session that is gone, and nothing may stay armed or loaded meanwhile. */
+	if (loaded) {
 		char *unload[] = { (char *)p.kexec, (char *)"-u", NULL };
 
 		run(unload, e2, sizeof(e2));
-		code = fatal(EXIT_KEXEC, "unable to execute the trial kernel: %s%s", err,
-			     wd.armed ? "; watchdog disarmed" : "");
-		goto disarm;
 	}
-	/* kexec -e returned success without rebooting: nothing to roll back to. */
-	code = fatal(EXIT_KEXEC, "unable to execute the trial kernel: kexec -e returned");
-disarm:
-	if (wd.armed && wdarm_disarm(&wd, e2, sizeof(e2)) < 0)
-		fprintf(stderr, PROG ": warning: %s; the system will reset when it expires\n", e2);
-unblock:
+	disarm_rc = wd.armed ? wdarm_disarm(&wd, e2, sizeof(e2)) : 1;
 	sigprocmask(SIG_SETMASK, &old, NULL);
+	code = fatal(EXIT_KEXEC, "%s%s", failure, disarm_rc == 0 ? "; watchdog disarmed" : "");
+	if (disarm_rc < 0)
+		fprintf(stderr, PROG ": warning: %s; the system will reset when it expires\n", e2);
 out:
 	if (p.dtb_path[0] && !o->dry_run)
 		unlink(p.dtb_path);

@@ -218,7 +218,7 @@ echo "$*" >>"$FAKE_LOG"
 case $1 in
 -l)	for a; do case $a in --map-file=*) f=${a#--map-file=}; sha256sum <"${f%@*}" | cut -c1-64 >>"$FAKE_LOG";; --dtb=*) test -s "${a#--dtb=}" && echo dtb-ok >>"$FAKE_LOG";; esac; done
 	exit "${FAKE_LOAD:-0}";;
--e)	exit 1;;
+-e)	exit "${FAKE_EXEC:-1}";;
 -u)	exit 0;;
 esac
 SH
@@ -230,6 +230,15 @@ grep -qx "$(sha256sum <root.squashfs | cut -c1-64)" log && ok || bad "kexec --ma
 rm -f log
 expect 5 "unable to execute the trial kernel" env FAKE_LOG="$T/log" "$PB" $R b1
 [ "$(grep '^-' log | cut -c1-2 | tr '\n' ' ')" = "-l -e -u " ] && ok || bad "kexec call sequence: $(cat log)"
+# kexec -e that returns success without rebooting: the image must not stay loaded.
+rm -f log
+expect 5 "kexec -e returned" env FAKE_LOG="$T/log" FAKE_EXEC=0 "$PB" $R b1
+[ "$(grep '^-' log | cut -c1-2 | tr '\n' ' ')" = "-l -e -u " ] && ok || bad "kexec -e returned, call sequence: $(cat log)"
+# stdout gone (ssh dropped): no SIGPIPE death half-way; phramboot unloads and says so.
+rm -f log rc
+{ sleep 1; env FAKE_LOG="$T/log" FAKE_EXEC=0 "$PB" $R b1 2>err; echo $? >rc; } | true
+[ "$(cat rc)" = 5 ] && ok || bad "with stdout closed phramboot exited $(cat rc), want 5: $(cat err)"
+[ "$(grep '^-' log | cut -c1-2 | tr '\n' ' ')" = "-l -e -u " ] && ok || bad "with stdout closed, call sequence: $(cat log)"
 
 # ---- status, post-mortem from pstore, and help ----
 expect 0 "^trial: no" "$PB" status
