@@ -13,6 +13,7 @@
 
 #include "bootargs.h"
 #include "bundle.h"
+#include "dtb.h"
 #include "base64.h"
 #include "errbuf.h"
 #include "fileio.h"
@@ -164,6 +165,9 @@ static int check_file(struct bundle *b, const char *dir, int i, const struct bun
 		/* Hash the bytes held in memory: those are what gets edited and loaded. */
 		char *buf;
 
+		if (f->size > DTB_MAX)
+			return seterr(err, errlen, "dtb (%s) is %llu bytes; a device tree blob is at most %u",
+				      f->name, (unsigned long long)f->size, DTB_MAX);
 		if (read_fd(fd, f->size, &buf, &b->dtb_len, e, sizeof(e)))
 			return seterr(err, errlen, "dtb (%s): %s", f->name, e);
 		b->dtb = (uint8_t *)buf;

@@ -8,7 +8,6 @@
 #include "dtb.h"
 #include "errbuf.h"
 
-#define DTB_MAX (4u << 20)
 
 /* reg cells for one number; fails if it does not fit the node's cell count. */
 static int put_cells(fdt32_t *cells, int n, uint64_t v)

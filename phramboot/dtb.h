@@ -10,6 +10,9 @@
 #include "ram.h"
 #include "ramoops.h"
 
+/* Larger than any board's device tree; a bigger "DTB" is refused before it is read. */
+#define DTB_MAX (4u << 20)
+
 struct dtb_edit {
 	const char *bootargs;	/* into /chosen/bootargs */
 	bool phram_node;	/* add /reserved-memory/phram@ADDR */

@@ -251,7 +251,9 @@ static void print_last_boot(const char *pstore, const char *cmdline)
 	postmortem_judge(log, len, status_trial_id(cmdline, this_id, sizeof(this_id)) ? this_id : NULL,
 			 TAIL_LINES, &pm);
 	postmortem_describe(&pm, line, sizeof(line));
-	printf("last boot: %s\n", line);
+	fputs("last boot: ", stdout);
+	status_put_escaped(stdout, line, strlen(line));
+	fputc('\n', stdout);
 	if (pm.verdict == PM_TRIAL_PANIC || pm.verdict == PM_TRIAL_NO_END) {
 		printf("trial log, last %zu of %zu lines (phramboot status --log prints all):\n",
 		       pm.tail_lines, pm.lines);
@@ -259,7 +261,9 @@ static void print_last_boot(const char *pstore, const char *cmdline)
 			const char *nl = memchr(p, '\n', (size_t)(end - p));
 			int n = (int)(nl ? nl - p : end - p);
 
-			printf("| %.*s\n", n, p);
+			fputs("| ", stdout);
+			status_put_escaped(stdout, p, (size_t)n);
+			fputc('\n', stdout);
 			p += n + 1;
 		}
 	}
@@ -294,7 +298,7 @@ static int cmd_status(int argc, char **argv)
 			fprintf(stderr, PROG ": fatal: unable to show the last boot's log: %s\n", err);
 			return EXIT_SYSTEM;
 		}
-		fwrite(log, 1, len, stdout);
+		status_put_escaped(stdout, log, len);
 		free(log);
 		return EXIT_OK;
 	}

@@ -13,12 +13,18 @@
 #include <sodium.h>
 
 #include "bootargs.h"
+#include "dtb.h"
 #include "errbuf.h"
 #include "exitcodes.h"
 #include "fileio.h"
 #include "manifest.h"
 #include "pack.h"
 #include "signify.h"
+
+/* What phramboot adds to the command line at most: root=, watchdog.open_timeout=,
+ * panic=, phramboot.trial=, and with --describe cmdline memmap=/mem=, phram.phram= and
+ * mtdparts= (bootargs.c). */
+#define PACK_BOOTARGS_RESERVE 256
 
 static const char *const bundle_name[MF_COUNT] = {
 	[MF_KERNEL] = "kernel", [MF_DTB] = "dtb", [MF_ROOTFS] = "rootfs",
@@ -109,6 +115,13 @@ static int check_inputs(const struct pack_opts *o, const uint8_t *khead, size_t 
 		return seterr(err, errlen, "unable to use %s: not a (little-endian) squashfs image", o->rootfs);
 	if (m->file[MF_KERNEL].size == 0 || m->file[MF_DTB].size == 0)
 		return seterr(err, errlen, "unable to use an empty kernel or DTB");
+	/* Checked here, not on the device: the bundle would be signed and then refused. */
+	if (m->file[MF_DTB].size > DTB_MAX)
+		return seterr(err, errlen, "unable to use %s: %llu bytes; a device tree blob is at most %u",
+			      o->dtb, (unsigned long long)m->file[MF_DTB].size, DTB_MAX);
+	if (strlen(m->append) + PACK_BOOTARGS_RESERVE >= elfarch_cmdline_size(m->arch.machine))
+		return seterr(err, errlen, "unable to use --append: %zu bytes leave too little of this kernel's %zu-byte command line for phramboot's own %d",
+			      strlen(m->append), elfarch_cmdline_size(m->arch.machine), PACK_BOOTARGS_RESERVE);
 	return 0;
 }
 

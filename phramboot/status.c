@@ -73,3 +73,44 @@ void status_format(const char *cmdline, const struct wdarm_info *info, const cha
 		PUT("last reset: unknown (the driver does not report boot status)\n");
 #undef PUT
 }
+
+static size_t escape_one(unsigned char c, char out[5])
+{
+	if (c == '\\') {
+		out[0] = out[1] = '\\';
+		return 2;
+	}
+	if ((c < ' ' && c != '\n' && c != '\t') || c == 0x7f) {
+		snprintf(out, 5, "\\x%02x", c);
+		return 4;
+	}
+	out[0] = (char)c;
+	return 1;
+}
+
+size_t status_escape(const char *in, size_t inlen, char *out, size_t outlen)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < inlen; i++) {
+		char e[5];
+		size_t n = escape_one((unsigned char)in[i], e);
+
+		if (used + n + 1 > outlen)
+			break;
+		memcpy(out + used, e, n);
+		used += n;
+	}
+	if (outlen)
+		out[used] = '\0';
+	return used;
+}
+
+void status_put_escaped(FILE *f, const char *in, size_t inlen)
+{
+	for (size_t i = 0; i < inlen; i++) {
+		char e[5];
+
+		fwrite(e, 1, escape_one((unsigned char)in[i], e), f);
+	}
+}

@@ -99,6 +99,9 @@ expect 2 "not a device tree" "$PB" pack --kernel vmlinux --dtb vmlinux --rootfs 
 expect 2 "not an ELF vmlinux" "$PB" pack --kernel board.dtb --dtb board.dtb --rootfs root.squashfs --key pb.sec --out bx
 expect 2 "unable to use secret key" "$PB" pack $P --key pb.pub --out bx
 expect 1 "unbalanced" "$PB" pack $P --append 'a="b' --key pb.sec --out bx
+expect 2 "4000 bytes leave too little of this kernel's 4096-byte command line" "$PB" pack $P --append "$(printf '%04000d' 0)" --key pb.sec --out bx
+{ cat board.dtb; head -c 5M /dev/zero; } >huge.dtb
+expect 2 "unable to use huge.dtb: [0-9]* bytes; a device tree blob is at most 4194304" "$PB" pack --kernel vmlinux --dtb huge.dtb --rootfs root.squashfs --key pb.sec --out bx
 expect 1 'bare "--"' "$PB" pack $P --append 'console=ttyS0 -- single' --key pb.sec --out bx
 expect 1 "required" "$PB" pack $P --out bx
 
@@ -133,6 +136,13 @@ rm -rf bd && cp -r b1 bd && rm bd/manifest.sig &&
 	signify-openbsd -S -s sy.sec -m bd/manifest -x bd/manifest.sig
 expect 2 'manifest append line: .*bare "--"' "$PB" $D --key sy.pub bd
 rm -rf bd
+# A signed bundle with a DTB over 4 MiB (pack refuses to make one): refused by its size
+# in the manifest, before the file is read.
+rm -rf bh && cp -r b1 bh && rm bh/manifest.sig && cp huge.dtb bh/dtb &&
+	sed -i "s/^dtb dtb .*/dtb dtb $(stat -c %s huge.dtb) $(sha256sum <huge.dtb | cut -c1-64)/" bh/manifest &&
+	signify-openbsd -S -s sy.sec -m bh/manifest -x bh/manifest.sig
+expect 2 "dtb (dtb) is [0-9]* bytes; a device tree blob is at most 4194304" "$PB" $D --key sy.pub bh
+rm -rf bh huge.dtb
 # --append on the device is checked the same way.
 expect 1 'unable to use --append: .*bare "--"' "$PB" $D --key pb.pub --append "-- init-arg" b1
 # The trial's RAM: from the memory map given (a board's real RAM), or the bundle's own.
@@ -249,6 +259,11 @@ expect 0 "^\[0.0\] Kernel command line" "$PB" status --log --pstore ps
 printf 'Kernel command line: phramboot.trial=abc\nreboot: Restarting system\n' >ps/console-ramoops-0
 expect 0 "^last boot: trial abc ended cleanly (reboot: Restarting system)$" "$PB" status --pstore ps
 grep -q '^|' out && bad "a clean trial shows a failure log: $(cat out)" || ok
+# Escape sequences in a trial's log do not reach the operator's terminal raw.
+printf '[0.0] Kernel command line: phramboot.trial=abc\n[1.0] \033]0;owned\007\033[2J\r\n' >ps/console-ramoops-0
+expect 0 '^| \[1.0\] \\x1b\]0;owned\\x07\\x1b\[2J\\x0d$' "$PB" status --pstore ps
+expect 0 '\\x1b\]0;owned' "$PB" status --log --pstore ps
+grep -q "$(printf '\033')" out && bad "status --log printed a raw ESC" || ok
 mkdir ps0
 expect 0 "^last boot: unknown (pstore is not mounted on ps0" "$PB" status --pstore ps0
 expect 6 "unable to show the last boot's log: pstore is not mounted" "$PB" status --log --pstore ps0

@@ -56,9 +56,28 @@ static void test_format(void **state)
 	assert_true(strlen(out) < 20);
 }
 
+/* A trial's log reaches the operator's terminal: no control sequence may pass. */
+static void test_escape(void **state)
+{
+	char out[64];
+
+	(void)state;
+	assert_int_equal(status_escape("ok\tline\n", 8, out, sizeof(out)), 8);
+	assert_string_equal(out, "ok\tline\n");
+	status_escape("\x1b]0;owned\x07\rX\x7f\\", 14, out, sizeof(out));
+	assert_string_equal(out, "\\x1b]0;owned\\x07\\x0dX\\x7f\\\\");
+	/* Bytes of UTF-8 pass as they are. */
+	status_escape("caf\xc3\xa9", 5, out, sizeof(out));
+	assert_string_equal(out, "caf\xc3\xa9");
+	/* A full buffer stops at a whole escape and stays terminated. */
+	assert_int_equal(status_escape("\x1b\x1b", 2, out, 6), 4);
+	assert_string_equal(out, "\\x1b");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_trial_id),
 		cmocka_unit_test(test_format),
 	};
