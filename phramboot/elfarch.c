@@ -142,6 +142,10 @@ static int detect_elf(const uint8_t *b, size_t len, struct elfarch *out, char *e
 			lo = paddr;
 		if (paddr + memsz > hi)
 			hi = paddr + memsz;
+		/* Segments that add up past any RAM (or past 2^64) are no kernel. */
+		if (memsz > ELFARCH_LOAD_MAX - total)
+			return seterr(err, errlen, "kernel is malformed: its segments add up to more than %llu bytes",
+				      (unsigned long long)ELFARCH_LOAD_MAX);
 		total += memsz;
 	}
 	if (!total)

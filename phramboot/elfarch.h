@@ -43,6 +43,10 @@ int elfarch_format_from_name(const char *name, enum kernel_format *f);
 /* The kernel's COMMAND_LINE_SIZE (arch/<arch>/include/uapi/asm/setup.h), NUL included. */
 size_t elfarch_cmdline_size(uint16_t machine);
 
+/* The most an ELF kernel's loadable segments may add up to (1 TiB, like a manifest's file
+ * sizes): bigger is a crafted header, and sums of it would wrap. */
+#define ELFARCH_LOAD_MAX (1ull << 40)
+
 /* One line like "mips 32-bit little-endian elf" into buf. */
 void elfarch_describe(const struct elfarch *a, char *buf, size_t buflen);
 

@@ -15,6 +15,13 @@ static bool is_ram(const struct iomem_range *r)
 	return r->depth == 0 && !strcmp(r->name, "System RAM");
 }
 
+/* a + b, or UINT64_MAX where that would wrap: a span that runs off the top is then
+ * too big for anything, rather than small. */
+static uint64_t sat_add(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
 /* Exclusive end, saturating at the top of the address space. */
 static uint64_t end_excl(const struct iomem_range *r)
 {
@@ -71,8 +78,8 @@ void placement_kernel_span(const struct elfarch *k, uint64_t kernel_size, uint64
 
 	if (k->format == KFMT_ELF && k->load_hi) {
 		*lo = k->load_lo;
-		*hi = k->load_hi + tail;
-		*segments = k->load_total + dtb_size + 4096;
+		*hi = sat_add(k->load_hi, tail);
+		*segments = sat_add(sat_add(k->load_total, dtb_size), 4096);
 		return;
 	}
 	/* A zImage decompresses to TEXT_OFFSET (32 KiB) above the start of the 128 MiB
@@ -81,8 +88,9 @@ void placement_kernel_span(const struct elfarch *k, uint64_t kernel_size, uint64
 	 * when that area covers a --map-file. Keep it free from the start of RAM, where
 	 * the kernel runs on these boards; arm64 Images are treated alike. */
 	*lo = ram_base;
-	*hi = ram_base + 0x8000 + 5 * kernel_size + tail;
-	*segments = kernel_size + dtb_size;
+	*hi = kernel_size > UINT64_MAX / 8 ? UINT64_MAX :
+	      sat_add(sat_add(ram_base, 0x8000 + 5 * kernel_size), tail);
+	*segments = sat_add(kernel_size, dtb_size);
 }
 
 struct span {
@@ -163,7 +171,7 @@ int place_image(const struct iomem *io, const struct placement_req *req,
 		free_ = nv;
 		free_[nfree].lo = io->r[i].start;
 		free_[nfree].hi = end_excl(&io->r[i]);
-		ram += free_[nfree].hi - free_[nfree].lo;
+		ram = sat_add(ram, free_[nfree].hi - free_[nfree].lo);
 		nfree++;
 	}
 	sort_spans(free_, nfree);
@@ -176,7 +184,7 @@ int place_image(const struct iomem *io, const struct placement_req *req,
 			top = i;
 		if (r->depth != 1 || !is_ram(&io->r[top]))
 			continue;
-		used += end_excl(r) - r->start;
+		used = sat_add(used, end_excl(r) - r->start);
 		if (subtract(&free_, &nfree, r->start, end_excl(r)))
 			goto oom;
 	}
@@ -192,8 +200,10 @@ int place_image(const struct iomem *io, const struct placement_req *req,
 
 	/* kernel/kexec_core.c sanity_check_segment_list(): all segments together may use at
 	 * most half of totalram_pages(), which is what MemTotal shows. */
-	out->memtotal = req->memtotal ? req->memtotal : ram - used;
-	if (size + req->other_segments > out->memtotal / 2) {
+	/* Children that overlap (or a crafted map) can claim more than there is: then
+	 * nothing is free, rather than nearly 2^64 bytes. */
+	out->memtotal = req->memtotal ? req->memtotal : ram > used ? ram - used : 0;
+	if (sat_add(size, req->other_segments) > out->memtotal / 2) {
 		seterr(err, errlen, "the image (%.1f MiB) and kernel with DTB (%.1f MiB) need %.1f MiB, but kexec_load accepts at most half of RAM, %.1f MiB",
 		       size / MiB, req->other_segments / MiB, (size + req->other_segments) / MiB,
 		       out->memtotal / 2 / MiB);

@@ -229,6 +229,45 @@ static void test_arm_highmem_limit_and_span(void **state)
 	assert_int_equal(p.ram_base, 0x40000000);
 }
 
+/* Hostile or absurd numbers must not wrap into small ones that pass the checks. */
+static void test_no_wraparound(void **state)
+{
+	struct elfarch elf = { .machine = EM_MIPS, .bits = 64, .format = KFMT_ELF,
+			       .load_lo = 0x100000, .load_hi = UINT64_MAX - 16, .load_total = 4096 };
+	struct elfarch zimage = { .machine = EM_ARM, .bits = 32, .format = KFMT_ZIMAGE };
+	struct placement_req r = req(60 * MiB);
+	struct placement p;
+	uint64_t lo, hi, seg;
+
+	(void)state;
+	/* Children that claim more than the RAM they sit in (three times the low half):
+	 * the estimate is "nothing free", not 2^64 minus something. */
+	load("00000000-0fffffff : System RAM\n"
+	     "  00000000-07ffffff : reserved\n"
+	     "  00000000-07ffffff : reserved\n"
+	     "  00000000-07ffffff : reserved\n");
+	r.keep_lo = r.keep_hi = 0;
+	r.memtotal = 0;
+	assert_int_equal(place_image(&io, &r, &p, err, sizeof(err)), -1);
+	assert_err_has(err, "half of RAM, 0.0 MiB");
+	/* Segments so large that the image plus them would wrap. */
+	load(malta256);
+	r = req(10 * MiB);
+	r.other_segments = UINT64_MAX - MiB;
+	assert_int_equal(place_image(&io, &r, &p, err, sizeof(err)), -1);
+	assert_err_has(err, "half of RAM");
+	/* Kernel spans saturate at the top of the address space. */
+	placement_kernel_span(&elf, 4096, 1 << 20, 0, &lo, &hi, &seg);
+	assert_true(hi == UINT64_MAX);
+	elf.load_total = UINT64_MAX - 100;
+	placement_kernel_span(&elf, 4096, 1 << 20, 0, &lo, &hi, &seg);
+	assert_true(seg == UINT64_MAX);
+	placement_kernel_span(&zimage, UINT64_MAX / 4, 1 << 20, 0xffff0000ull, &lo, &hi, &seg);
+	assert_true(hi == UINT64_MAX);
+	placement_kernel_span(&zimage, 1 << 20, 1 << 20, UINT64_MAX - 0x1000, &lo, &hi, &seg);
+	assert_true(hi == UINT64_MAX);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +280,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_avoids_ramoops, teardown),
 		cmocka_unit_test_teardown(test_no_ram_or_not_root, teardown),
 		cmocka_unit_test_teardown(test_arm_highmem_limit_and_span, teardown),
+		cmocka_unit_test_teardown(test_no_wraparound, teardown),
 	};
 
 	return cmocka_run_group_tests_name("placement", tests, NULL, NULL);
