@@ -127,3 +127,8 @@ void iomem_free(struct iomem *io)
 	io->r = NULL;
 	io->n = 0;
 }
+
+bool iomem_is_system_ram(const struct iomem_range *r)
+{
+	return r->depth == 0 && !strcmp(r->name, "System RAM");
+}

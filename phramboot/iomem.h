@@ -3,6 +3,7 @@
 #ifndef IOMEM_H
 #define IOMEM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,5 +21,9 @@ struct iomem {
 /* Allocates out->r; iomem_free() releases it. Refuses malformed lines, naming them. */
 int iomem_parse(const char *text, size_t len, struct iomem *out, char *err, size_t errlen);
 void iomem_free(struct iomem *io);
+
+/* A top-level "System RAM" range: RAM the kernel manages (children inside it are
+ * claimed by someone). */
+bool iomem_is_system_ram(const struct iomem_range *r);
 
 #endif

@@ -10,11 +10,6 @@
 
 #define MiB (1024.0 * 1024.0)
 
-static bool is_ram(const struct iomem_range *r)
-{
-	return r->depth == 0 && !strcmp(r->name, "System RAM");
-}
-
 /* a + b, or UINT64_MAX where that would wrap: a span that runs off the top is then
  * too big for anything, rather than small. */
 static uint64_t sat_add(uint64_t a, uint64_t b)
@@ -34,7 +29,7 @@ int placement_ram_base(const struct iomem *io, uint64_t *base, char *err, size_t
 
 	*base = UINT64_MAX;
 	for (size_t i = 0; i < io->n; i++) {
-		if (!is_ram(&io->r[i]))
+		if (!iomem_is_system_ram(&io->r[i]))
 			continue;
 		any = true;
 		if (io->r[i].end)
@@ -162,7 +157,7 @@ int place_image(const struct iomem *io, const struct placement_req *req,
 	out->size = size;
 
 	for (size_t i = 0; i < io->n; i++) {
-		if (!is_ram(&io->r[i]))
+		if (!iomem_is_system_ram(&io->r[i]))
 			continue;
 		struct span *nv = realloc(free_, (nfree + 1) * sizeof(*nv));
 
@@ -182,7 +177,7 @@ int place_image(const struct iomem *io, const struct placement_req *req,
 
 		if (r->depth == 0)
 			top = i;
-		if (r->depth != 1 || !is_ram(&io->r[top]))
+		if (r->depth != 1 || !iomem_is_system_ram(&io->r[top]))
 			continue;
 		used = sat_add(used, end_excl(r) - r->start);
 		if (subtract(&free_, &nfree, r->start, end_excl(r)))

@@ -73,7 +73,7 @@ int ram_from_iomem(const struct iomem *io, struct ram *out, char *err, size_t er
 {
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < io->n; i++)
-		if (io->r[i].depth == 0 && !strcmp(io->r[i].name, "System RAM") &&
+		if (iomem_is_system_ram(&io->r[i]) &&
 		    add_bank(out, io->r[i].start, io->r[i].end - io->r[i].start + 1, err, errlen))
 			return -1;
 	if (!out->n)
@@ -91,7 +91,7 @@ bool ram_covers(const struct iomem *io, uint64_t addr, uint64_t size)
 	for (size_t i = 0; i < io->n; i++) {
 		const struct iomem_range *r = &io->r[i];
 
-		if (r->depth || (strcmp(r->name, "System RAM") && strcmp(r->name, "reserved")))
+		if (!iomem_is_system_ram(r) && (r->depth || strcmp(r->name, "reserved")))
 			continue;
 		if (run && r->start == hi) {
 			hi = r->end + 1;

@@ -6,8 +6,6 @@ set -eu
 
 version=$(apt_cached apt-cache showsrc kexec-tools | sed -n 's/^Version: //p' | sort -V | tail -n1)
 [ -n "$version" ] || die "no source package kexec-tools; run 'make deps' (it adds the deb-src entry)"
-upstream=${version%-*}
-upstream=${upstream#*:}
 
 key=$(inputs_hash "kexec-tools=$version" "$TOP/kexec-tools-patches/series" $(series_files "$TOP/kexec-tools-patches"))
 dst=$CACHE/src/kexec-tools-$key
