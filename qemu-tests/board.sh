@@ -17,15 +17,18 @@ board() {
 	malta)
 		ARCH=mipsel CONSOLE=ttyS0 RAM_MIB=256 QEMU=qemu-system-mipsel
 		RAMOOPS_ADDR=0x0c000000
-		# U-Boot's own flash (4 MiB at 0x1e000000) holds U-Boot and its environment;
-		# the firmware is on the IDE disk (MBR, 512-byte sectors), read by `ide read`.
+		# U-Boot's own flash (4 MiB at 0x1e000000) holds U-Boot and its environment
+		# (one copy: Linux has no MTD for this flash, docs/platform-notes.md); the
+		# firmware is on the IDE disk (MBR, 512-byte sectors), read by `ide read`. The
+		# journal is no MBR partition: Linux reaches it in /dev/sda at its offset.
 		FLASH_PARTS="u-boot flash 0 0x3e0000 ro
 u-boot-env flash 0x3e0000 0x20000
 kernel_a disk 0x100000 0x800000
 rootfs_a disk 0x900000 0x1800000
 kernel_b disk 0x2100000 0x800000
-rootfs_b disk 0x2900000 0x1800000"
-		FLASH_FILES="flash:0x400000 disk:0x4100000"
+rootfs_b disk 0x2900000 0x1800000
+journal disk 0x4100000 0x100000"
+		FLASH_FILES="flash:0x400000 disk:0x4200000"
 		ROOT_DEV=/dev/sda2
 		;;
 	virt)
@@ -34,19 +37,27 @@ rootfs_b disk 0x2900000 0x1800000"
 		# Two 64 MiB CFI banks: U-Boot alone in the first (pflash0), its environment
 		# and the firmware in the second (pflash1). Linux sees one 128 MiB MTD
 		# (physmap concatenates the banks); OFFSET here is within each bank's file,
-		# the DTB's partitions add 0x4000000 for the second.
+		# the DTB's partitions add 0x4000000 for the second. Every partition is whole
+		# 256 KiB erase blocks. U-Boot keeps two copies of its environment (one
+		# sector each, CONFIG_ENV_ADDR/_REDUND in u-boot/virt.config); slots a and b
+		# hold a kernel, a DTB and a squashfs each; the journal records an update in
+		# progress; ubi is UBI's, for volumes updated in place.
 		FLASH_PARTS="u-boot flash0 0 0x4000000 ro
 u-boot-env flash1 0 0x40000
-kernel_a flash1 0x40000 0x600000
-dtb_a flash1 0x640000 0x40000
-rootfs_a flash1 0x680000 0x1000000
-kernel_b flash1 0x1680000 0x600000
-dtb_b flash1 0x1c80000 0x40000
-rootfs_b flash1 0x1cc0000 0x1000000
-data flash1 0x2cc0000 0x1340000"
+u-boot-env-redund flash1 0x40000 0x40000
+kernel_a flash1 0x80000 0x600000
+dtb_a flash1 0x680000 0x40000
+rootfs_a flash1 0x6c0000 0x1000000
+kernel_b flash1 0x16c0000 0x600000
+dtb_b flash1 0x1cc0000 0x40000
+rootfs_b flash1 0x1d00000 0x1000000
+journal flash1 0x2d00000 0x80000
+ubi flash1 0x2d80000 0x1280000"
 		FLASH_FILES="flash0:0x4000000 flash1:0x4000000"
-		# mtd0 u-boot, mtd1 u-boot-env, mtd2 kernel_a, mtd3 dtb_a, mtd4 rootfs_a.
-		ROOT_DEV=/dev/mtdblock4
+		# mtd0 u-boot, mtd1 u-boot-env, mtd2 u-boot-env-redund, mtd3 kernel_a,
+		# mtd4 dtb_a, mtd5 rootfs_a, mtd6 kernel_b, mtd7 dtb_b, mtd8 rootfs_b,
+		# mtd9 journal, mtd10 ubi (a trial's phram comes next: mtd11).
+		ROOT_DEV=/dev/mtdblock5 ROOT_DEV_B=/dev/mtdblock8
 		;;
 	*) die "unknown guest '$1' (known: malta virt)" ;;
 	esac

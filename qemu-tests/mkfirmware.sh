@@ -1,9 +1,11 @@
 #!/bin/sh
 # mkfirmware.sh malta|virt: the emulated router's flash, in build/guest/NAME/router/:
-# U-Boot (Debian's u-boot-qemu), its environment, and the old firmware (a U-Boot image of
-# the test kernel, and a squashfs root with busybox, dropbear, kexec, phramboot,
-# watchdog-arm, the trusted key and the scenarios) in the partitions qemu-tests/board.sh
-# names. Also the ssh keys the harness uses and `parts`, the partition table it hashes.
+# U-Boot (built from Debian's source), its environment, and the old firmware (a U-Boot
+# image of the test kernel, and a squashfs root with busybox, dropbear, kexec, phramboot,
+# watchdog-arm, U-Boot's environment tools, mtd-utils, the trusted key and the
+# scenarios) in the partitions qemu-tests/board.sh names; on virt also a UBI image in
+# its `ubi` partition. Also the ssh keys the harness uses and `parts`, the partition
+# table it hashes.
 # Run by mkguest.sh after the kernel, the tools and the board DTB exist.
 set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
@@ -17,15 +19,15 @@ out=$g/router
 mkdir -p "$out"
 kexec=$("$TOP/scripts/build-kexec.sh" "$ARCH")
 ssh_root=$("$TOP/scripts/sysroot.sh" "$ARCH" ssh)
-# virt boots Debian's u-boot-qemu as shipped; malta needs a build of our own
-# (scripts/build-uboot.sh says why). At power-on QEMU swaps every 32-bit word of malta's
-# flash below 0x3e0000 (a trick for bi-endian firmware; the environment sector above is
-# left alone), so malta's U-Boot goes in as its build's u-boot-swap.bin.
+flash_root=$("$TOP/scripts/sysroot.sh" "$ARCH" flash)
+# Neither guest can boot Debian's U-Boot as shipped (scripts/build-uboot.sh says why).
+# At power-on QEMU swaps every 32-bit word of malta's flash below 0x3e0000 (a trick for
+# bi-endian firmware; the environment sector above is left alone), so malta's U-Boot
+# goes in as its build's u-boot-swap.bin.
 case $guest in
 malta) uboot=$("$TOP/scripts/build-uboot.sh" malta)/u-boot-swap.bin ;;
-virt) uboot=/usr/lib/u-boot/qemu_arm/u-boot.bin ;;
+virt) uboot=$("$TOP/scripts/build-uboot.sh" virt)/u-boot.bin ;;
 esac
-[ -f "$uboot" ] || die "$uboot missing; run 'make deps' (package u-boot-qemu)"
 
 # Keys. The harness logs in with ssh-client; each board has its own dropbear host key,
 # which the harness pins (known_hosts under the alias phramboot-GUEST) instead of
@@ -50,27 +52,53 @@ cp "$hostkey" "$etc/etc/dropbear/dropbear_ed25519_host_key"
 cp "$keys/ssh-client.pub" "$etc/root/.ssh/authorized_keys"
 chmod 700 "$etc/root" "$etc/root/.ssh"
 chmod 600 "$etc/root/.ssh/authorized_keys" "$etc/etc/dropbear/dropbear_ed25519_host_key"
-# Every library dropbear needs, and what those need in turn (readelf's NEEDED lines).
-need=$(readelf -d "$ssh_root/usr/sbin/dropbear" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+# The glibc programs the firmware runs, from Debian's packages: dropbear, U-Boot's
+# environment tools, and the mtd-utils an update needs (UBI volumes, erase, copy). All go
+# in /usr/sbin: /usr/bin is the tmpfs of busybox's applet links (guest/init), and
+# /usr/sbin comes before it on every PATH, ahead of busybox's own UBI applets.
+progs="$ssh_root/usr/sbin/dropbear $flash_root/usr/bin/fw_printenv $flash_root/usr/bin/fw_setenv"
+for p in ubiattach ubidetach ubinfo ubiupdatevol ubimkvol ubirsvol ubiblock flash_erase flashcp; do
+	progs="$progs $flash_root/usr/sbin/$p"
+done
+mkdir -p "$etc/usr/sbin"
+for p in $progs; do
+	[ -f "$p" ] || die "$p missing from its sysroot"
+	cp "$p" "$etc/usr/sbin/"
+done
+# Every library they need, and what those need in turn (readelf's NEEDED lines).
+needed() { readelf -d "$@" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u; }
+need=$(needed $progs)
 done_libs=
 while [ -n "$need" ]; do
 	lib=${need%%[[:space:]]*}
 	need=$(printf '%s\n' "$need" | sed 1d)
 	case " $done_libs " in *" $lib "*) continue ;; esac
 	done_libs="$done_libs $lib"
-	f=$(find "$ssh_root/lib/$triplet" "$ssh_root/usr/lib/$triplet" -name "$lib" 2>/dev/null | head -n1)
-	[ -n "$f" ] || die "$lib (needed by dropbear) not found in $ssh_root"
+	f=$(find "$ssh_root/lib/$triplet" "$ssh_root/usr/lib/$triplet" \
+		"$flash_root/lib/$triplet" "$flash_root/usr/lib/$triplet" -name "$lib" 2>/dev/null | head -n1)
+	[ -n "$f" ] || die "$lib (needed by the firmware's programs) not found in $ssh_root or $flash_root"
 	cp -L "$f" "$etc/lib/$triplet/$lib"
-	need=$(printf '%s\n%s\n' "$need" "$(readelf -d "$f" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')" | sed '/^$/d')
+	need=$(printf '%s\n%s\n' "$need" "$(needed "$f")" | sed '/^$/d')
 done
 ld=$(readelf -l "$ssh_root/usr/sbin/dropbear" | sed -n 's/.*interpreter: \(.*\)]/\1/p')
 mkdir -p "$etc$(dirname "$ld")"
 cp -L "$ssh_root/lib/$triplet/$(basename "$ld")" "$etc$ld.tmp" && mv "$etc$ld.tmp" "$etc$ld"
+# Where fw_printenv and fw_setenv find U-Boot's environment: DEVICE OFFSET ENV-SIZE
+# SECTOR-SIZE, one line per copy (virt: the two sectors CONFIG_ENV_ADDR/_REDUND name).
+# Malta's U-Boot keeps its environment in the boot flash, which its kernel has no MTD
+# for: no fw_env.config there.
+[ "$guest" != virt ] || printf '%s\n' "/dev/mtd1 0x0 0x40000 0x40000" "/dev/mtd2 0x0 0x40000 0x40000" \
+	>"$etc/etc/fw_env.config"
+# The board's flash layout for phramboot, when the guest files describe one.
+if [ -f "$TOP/qemu-tests/guest/layout.$guest" ]; then
+	mkdir -p "$etc/etc/phramboot"
+	cp "$TOP/qemu-tests/guest/layout.$guest" "$etc/etc/phramboot/layout"
+fi
 
 G=$TOP/qemu-tests/guest
 "$TOP/qemu-tests/mkroot.sh" "$ARCH" "$out/rootfs.squashfs" "$G/init" \
 	"$etc/etc=/etc" "$etc/root=/root" "$etc/lib/$triplet=/lib/$triplet" "$etc$ld=$ld" \
-	"$ssh_root/usr/sbin/dropbear=/usr/sbin/dropbear" \
+	"$etc/usr/sbin=/usr/sbin" \
 	"$G/run-scenario=/sbin/run-scenario" "$TOP/qemu-tests/scenarios=/scenarios" \
 	"$kexec=/sbin/kexec" "$TOP/build/target-$ARCH/phramboot=/sbin/phramboot" \
 	"$TOP/build/target-$ARCH/watchdog-arm=/sbin/watchdog-arm" \
@@ -93,30 +121,80 @@ virt)
 		-n "phramboot old firmware" -d "$g/kernel" "$out/kernel.uimg" ;;
 esac
 
-# U-Boot's environment: boot the firmware in slot A at once. Ramoops is on malta's
-# command line (its kernel uses the built-in DT); virt's firmware DTB carries a node.
+# U-Boot's environment. Ramoops is on malta's command line (its kernel uses the built-in
+# DT); virt's firmware DTB carries a node. Every kernel reboots 5 s after a panic
+# (panic=5), so that a bad update ends in U-Boot again rather than hanging, and learns
+# which slot it was booted from (phramboot.slot=).
 ramoops="ramoops.mem_address=$RAMOOPS_ADDR ramoops.mem_size=$RAMOOPS_SIZE ramoops.console_size=$RAMOOPS_CONSOLE ramoops.record_size=$RAMOOPS_RECORD"
 sectors() { printf '%x' $(( $1 / 512 )); }
+flash_addr() { printf '%#x' $((0x4000000 + $(part offset "$1"))); } # virt: pflash1 in U-Boot's map
 case $guest in
 malta)
-	kstart=$(sectors "$(part offset kernel_a)")
-	kcount=$(sectors "$(( ($(stat -c %s "$out/kernel.uimg") + 511) / 512 * 512 ))")
+	# One slot. The whole kernel_a partition is read, not the factory kernel's size: an
+	# update may write a bigger kernel there, and no variable has to follow it. It costs
+	# about 1.5-2 s of port I/O per boot (docs/platform-notes.md).
 	cat >"$out/env.txt" <<ENV
 bootdelay=0
-bootargs=console=$CONSOLE root=$ROOT_DEV rootfstype=squashfs rootwait ro init=/init memmap=1M\$$RAMOOPS_ADDR $ramoops
-kernel_a_sectors=$kcount
-bootcmd=ide read 0x81000000 $kstart \${kernel_a_sectors}; bootm 0x81000000
+bootargs=console=$CONSOLE root=$ROOT_DEV rootfstype=squashfs rootwait ro init=/init panic=5 phramboot.slot=a memmap=1M\$$RAMOOPS_ADDR $ramoops
+bootcmd=ide read 0x81000000 $(sectors "$(part offset kernel_a)") $(sectors "$(part size kernel_a)"); bootm 0x81000000
 ENV
-	env_size=0x20000 ;;
+	mkenvimage -s 0x20000 -o "$out/env.bin" "$out/env.txt" ;;
 virt)
-	cat >"$out/env.txt" <<ENV
-bootdelay=0
-bootargs=console=$CONSOLE root=$ROOT_DEV rootfstype=squashfs ro init=/init
-bootcmd=bootm $(printf '%#x' $((0x4000000 + $(part offset kernel_a)))) - $(printf '%#x' $((0x4000000 + $(part offset dtb_a))))
-ENV
-	env_size=0x40000 ;;
+	# A/B with a one-shot try: U-Boot boots slot ${boot_slot}; if ${try_slot} is set it
+	# boots that slot instead, once: it clears try_slot and saves the environment
+	# before it boots, so the next reset (a panic, the watchdog) boots ${boot_slot}
+	# again unless the tried system has made itself boot_slot. The slot is a hush
+	# variable, not an environment one, so that saveenv does not keep it. A slot whose
+	# kernel bootm refuses (bad CRC) falls through to the other one.
+	boot() { # SLOT ROOT_DEV
+		printf "boot_%s=setenv bootargs 'console=%s root=%s rootfstype=squashfs ro init=/init panic=5 phramboot.slot=%s'; bootm %s - %s\\n" \
+			"$1" "$CONSOLE" "$2" "$1" "$(flash_addr "kernel_$1")" "$(flash_addr "dtb_$1")"
+	}
+	{
+		echo bootdelay=0
+		echo boot_slot=a
+		boot a "$ROOT_DEV"
+		boot b "$ROOT_DEV_B"
+		echo 'bootcmd=if test -n "${try_slot}"; then slot=${try_slot}; setenv try_slot; saveenv; else slot=${boot_slot}; fi; run boot_${slot}; if test "${slot}" = a; then run boot_b; else run boot_a; fi'
+	} >"$out/env.txt"
+	# Both copies hold the factory environment; U-Boot and fw_setenv take the one whose
+	# flags byte says active (1) and write the next one over the obsolete (0) copy. Two
+	# copies flagged alike would make U-Boot mark one obsolete at the first boot, a
+	# flash write on every factory-fresh board.
+	mkenvimage -r -s 0x40000 -o "$out/env.bin" "$out/env.txt"
+	cp "$out/env.bin" "$out/env-redund.bin"
+	printf '\000' | dd of="$out/env-redund.bin" bs=1 seek=4 conv=notrunc status=none ;;
 esac
-mkenvimage -s "$env_size" -o "$out/env.bin" "$out/env.txt"
+
+# virt's `ubi` partition: UBI for NOR (256 KiB erase blocks, 1-byte writes) with one
+# volume, appdata, holding a small squashfs (its /version says "factory"). The volume
+# is four logical blocks (UBI keeps 128 bytes of each erase block for its headers: just
+# under 1 MiB, and whole 512-byte sectors for ubiblock), so that an update has room in
+# it; most of the partition's blocks stay free for a bigger one (ubirsvol). Every block
+# gets its erase-counter header, as ubiformat would leave it: an erased block would make
+# the first ubiattach write the flash.
+if [ "$guest" = virt ]; then
+	mkdir -p "$etc/appdata"
+	echo factory >"$etc/appdata/version"
+	rm -f "$out/appdata.squashfs"
+	logged "$out/appdata.log" mksquashfs "$etc/appdata" "$out/appdata.squashfs" -noappend -all-root \
+		-comp gzip -mkfs-time 0 -all-time 0
+	printf '%s\n' '[appdata]' mode=ubi "image=$out/appdata.squashfs" vol_id=0 vol_type=dynamic \
+		vol_name=appdata vol_size=$((4 * (0x40000 - 128))) >"$out/ubinize.cfg"
+	# A fixed image sequence number: the same inputs make the same flash.
+	logged "$out/ubinize.log" ubinize -o "$out/ubi.img" -p 256KiB -m 1 -Q 1 "$out/ubinize.cfg"
+	peb=0x40000
+	pebs=$(($(part size ubi) / peb))
+	used=$(($(stat -c %s "$out/ubi.img") / peb))
+	[ "$used" -lt "$pebs" ] || die "the UBI image ($used blocks) does not fit partition ubi ($pebs)"
+	# A free block: the image's own erase-counter header (same counter, offsets and
+	# sequence number), then erased flash.
+	head -c 64 "$out/ubi.img" >"$out/ubi-free.peb"
+	head -c $((peb - 64)) /dev/zero | tr '\0' '\377' >>"$out/ubi-free.peb"
+	i=$used
+	while [ "$i" -lt "$pebs" ]; do cat "$out/ubi-free.peb"; i=$((i + 1)); done >>"$out/ubi.img"
+	rm -f "$out/ubi-free.peb"
+fi
 
 # Erased flash reads 0xff; a blank disk reads zeros.
 blank() { # FILE SIZE BYTE
@@ -146,6 +224,10 @@ put u-boot "$uboot"
 put u-boot-env "$out/env.bin"
 put kernel_a "$out/kernel.uimg"
 put rootfs_a "$out/rootfs.squashfs"
-[ "$guest" != virt ] || put dtb_a "$g/board.dtb"
+if [ "$guest" = virt ]; then
+	put u-boot-env-redund "$out/env-redund.bin"
+	put dtb_a "$g/board.dtb"
+	put ubi "$out/ubi.img"
+fi
 printf '%s\n' "$FLASH_PARTS" >"$out/parts"
 say "$guest router: $(for f in $FLASH_FILES; do printf '%s ' "${f%%:*}.img"; done)(kernel $(stat -c %s "$out/kernel.uimg") B, root $(stat -c %s "$out/rootfs.squashfs") B)"

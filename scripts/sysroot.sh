@@ -1,21 +1,24 @@
 #!/bin/sh
-# sysroot.sh ARCH [build|ssh]: unpack the target's Debian packages into a per-arch
+# sysroot.sh ARCH [build|ssh|flash]: unpack the target's Debian packages into a per-arch
 # sysroot in the cache and print its path. They cannot be installed with apt:
 # busybox-static and libfdt-dev are not co-installable across architectures.
 #   build (default): busybox, the static libraries and musl our target tools link with;
 #   ssh: the emulated router's ssh server, Debian's dropbear (linked against glibc), with
-#        the shared libraries it runs on.
+#        the shared libraries it runs on;
+#   flash: what updates the router's flash from its firmware: U-Boot's environment tools
+#        (libubootenv-tool) and mtd-utils (UBI, erase, copy), with their shared libraries.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-arch=${1:?usage: sysroot.sh mipsel|armhf [build|ssh]}
+arch=${1:?usage: sysroot.sh mipsel|armhf [build|ssh|flash]}
 set=${2:-build}
 arch_triplet "$arch" >/dev/null
 case $set in
 # linux-libc-dev: the target's <linux/watchdog.h> (MIPS ioctl numbers differ from x86).
 build) pkgs="busybox-static libfdt-dev libfdt1 libsodium-dev libsodium23 musl-dev musl linux-libc-dev" ;;
 ssh) pkgs="dropbear-bin libc6 libcrypt1 libtomcrypt1 libtommath1 libgmp10 zlib1g" ;;
-*) die "unknown package set '$set' (known: build ssh)" ;;
+flash) pkgs="libubootenv-tool libubootenv0.1 mtd-utils libc6 zlib1g" ;;
+*) die "unknown package set '$set' (known: build ssh flash)" ;;
 esac
 
 # One query for all of them: Package and Version lines, in the order apt-cache gives.

@@ -7,11 +7,11 @@
 #@ expect ^U-Boot 20[0-9][0-9]\.[0-9][0-9]
 #@ expect.malta ^ide read: device 0 block # 2048, count [0-9]+ \.\.\. [0-9]+ blocks read: OK
 #@ expect.malta ^## Booting kernel from Legacy Image at 81000000
-#@ expect.virt ^## Booting kernel from Legacy Image at 04040000
-#@ expect.virt ^   Booting using the fdt blob at 0x4640000
+#@ expect.virt ^## Booting kernel from Legacy Image at 04080000
+#@ expect.virt ^   Booting using the fdt blob at 0x4680000
 #@ expect @@BOOT old .* root=/dev/root squashfs ssh up
 #@ expect @@RUN router-boot over ssh
-#@ expect @@ router-boot: / is the squashfs in flash partition rootfs_a \((/dev/mtdblock4|/dev/sda2)\)
+#@ expect @@ router-boot: / is the squashfs in flash partition rootfs_a \((/dev/mtdblock5|/dev/sda2)\)
 #@ expect @@END
 root=$(cmdline_arg root) || fail "router-boot: no root= on the command line"
 awk '$2 == "/" && $3 == "squashfs" { found = 1 } END { exit !found }' /proc/mounts ||

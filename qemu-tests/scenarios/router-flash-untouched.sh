@@ -6,7 +6,7 @@
 #@ timeout 240
 #@ boots 2
 #@ push bundles/hang
-#@ expect ^@@HOST flash before: u-boot=[0-9a-f]{12} u-boot-env=[0-9a-f]{12} kernel_a=[0-9a-f]{12}
+#@ expect ^@@HOST flash before: u-boot=[0-9a-f]{12} u-boot-env=[0-9a-f]{12} (u-boot-env-redund=[0-9a-f]{12} )?kernel_a=[0-9a-f]{12}
 #@ expect @@BOOT old .* ssh up
 #@ expect @@ old: starting the trial
 #@ expect @@BOOT trial
