@@ -14,6 +14,7 @@
 
 #include "boot.h"
 #include "bundle.h"
+#include "carry.h"
 #include "dtb.h"
 #include "errbuf.h"
 #include "exitcodes.h"
@@ -169,6 +170,11 @@ struct plan {
 	const char *kexec;
 	char wd_dev[64];
 	char kernel_path[PATH_MAX], rootfs_path[PATH_MAX], dtb_path[PATH_MAX];
+	/* Flash payloads carried for commit (carry.h); nothing when the bundle has none. */
+	struct carry_layout carry;
+	char *carry_index;
+	size_t carry_index_len;
+	char index_path[PATH_MAX], flash_path[MANIFEST_FLASH_MAX][PATH_MAX];
 };
 
 #define RUNNING_FDT "/sys/firmware/fdt"
@@ -250,10 +256,28 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 		return fatal(EXIT_SYSTEM, "unable to parse %s: %s", o->iomem ? o->iomem : "/proc/iomem", err);
 	if (placement_ram_base(&p->io, &p->pl.ram_base, err, sizeof(err)))
 		return fatal(EXIT_SYSTEM, "unable to read the memory map: %s", err);
-	p->req.image_size = p->b.m.file[MF_ROOTFS].size;
 	p->req.align = page > 0 ? (uint64_t)page : 4096;
 	if (o->erase_size > p->req.align)
 		p->req.align = o->erase_size;
+	/* The flash payloads ride in the same region, after the root image. The index's
+	 * length bounds its header lines: "flash <31 chars> <20 digits>" each. */
+	if (carry_plan(&p->b.m, p->req.align, p->b.m.nflash ? p->b.manifest_len + p->b.sig_len + 1024 : 0,
+		       &p->carry, err, sizeof(err)))
+		return fatal(EXIT_BAD_BUNDLE, "unable to lay out the flash payloads: %s", err);
+	if (p->b.m.nflash) {
+		int n;
+
+		p->carry_index = malloc(p->carry.index_len);
+		if (!p->carry_index)
+			return fatal(EXIT_SYSTEM, "unable to lay out the flash payloads: out of memory");
+		n = carry_format_index(&p->b.m, &p->carry, p->b.manifest_text, p->b.manifest_len,
+				       p->b.signed_ok ? p->b.sig_text : NULL, p->b.sig_len,
+				       p->carry_index, p->carry.index_len);
+		if (n < 0)
+			return fatal(EXIT_BAD_BUNDLE, "unable to lay out the flash payloads: the index does not fit");
+		p->carry_index_len = (size_t)n;
+	}
+	p->req.image_size = p->carry.total;
 	p->req.limit = o->limit ? o->limit : placement_lowmem_limit(&p->b.kernel, p->pl.ram_base);
 	/* Room for a DTB that grows by the bootargs and the phram node. */
 	placement_kernel_span(&p->b.kernel, p->b.m.file[MF_KERNEL].size, p->b.dtb_len + 8192,
@@ -298,6 +322,7 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 		.addr = p->pl.addr, .size = p->pl.size, .ram_base = p->pl.ram_base,
 		.open_timeout = o->no_watchdog ? -1 : o->open_timeout, .panic = o->panic,
 		.root_mtd = p->root_mtd, .trial_id = p->b.id, .limit = elfarch_cmdline_size(p->b.kernel.machine),
+		.carry_off = p->carry.index_off,
 	};
 	if (bootargs_build(&br, p->bootargs, sizeof(p->bootargs), err, sizeof(err)))
 		return fatal(EXIT_NO_ROOM, "unable to build the kernel command line: %s", err);
@@ -337,6 +362,14 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	}
 	bundle_file_path(&p->b, o->dir, MF_KERNEL, p->kernel_path, sizeof(p->kernel_path));
 	bundle_file_path(&p->b, o->dir, MF_ROOTFS, p->rootfs_path, sizeof(p->rootfs_path));
+	for (unsigned i = 0; i < p->b.m.nflash; i++) {
+		int same = p->b.m.flash[i].same_as;
+
+		if (same >= 0)
+			bundle_file_path(&p->b, o->dir, same, p->flash_path[i], sizeof(p->flash_path[i]));
+		else
+			bundle_flash_path(&p->b, o->dir, i, p->flash_path[i], sizeof(p->flash_path[i]));
+	}
 	return EXIT_OK;
 }
 
@@ -355,6 +388,16 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 	       p->dtb_len);
 	printf("rootfs: %s, %llu bytes\n", p->b.m.file[MF_ROOTFS].name,
 	       (unsigned long long)p->b.m.file[MF_ROOTFS].size);
+	if (p->b.m.nflash) {
+		printf("carry: index at +%#llx (%zu bytes), phramboot.carry=%#llx; %u flash payload%s for commit:\n",
+		       (unsigned long long)p->carry.index_off, p->carry_index_len,
+		       (unsigned long long)p->carry.index_off, p->b.m.nflash, p->b.m.nflash == 1 ? "" : "s");
+		for (unsigned i = 0; i < p->b.m.nflash; i++)
+			printf("  flash %s: %s, %llu bytes at +%#llx%s\n", p->b.m.flash[i].target,
+			       p->b.m.flash[i].f.name, (unsigned long long)p->b.m.flash[i].f.size,
+			       (unsigned long long)p->carry.flash_off[i],
+			       p->b.m.flash[i].same_as == MF_ROOTFS ? " (the root image itself)" : "");
+	}
 	printf("memory: RAM from %#llx, %.1f MiB managed (segments may use half), image limit %#llx\n",
 	       (unsigned long long)p->pl.ram_base, p->pl.memtotal / MiB,
 	       (unsigned long long)p->req.limit);
@@ -395,28 +438,56 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 		printf("exec: %s\n", line);
 }
 
-static int write_dtb(const struct boot_opts *o, struct plan *p, char *err, size_t errlen)
+/* A new temporary file in the workdir holding buf; path gets its name ("" on failure). */
+static int write_temp(const struct boot_opts *o, const char *suffix, const void *buf, size_t len,
+		      char *path, size_t pathlen, char *err, size_t errlen)
 {
+	char name[64];
 	int fd;
 	ssize_t n;
 
-	if (path_join(p->dtb_path, sizeof(p->dtb_path), o->workdir ? o->workdir : "/tmp",
-		      "phramboot-XXXXXX.dtb"))
+	snprintf(name, sizeof(name), "phramboot-XXXXXX%s", suffix);
+	if (path_join(path, pathlen, o->workdir ? o->workdir : "/tmp", name))
 		return seterr(err, errlen, "workdir path too long");
-	fd = mkstemps(p->dtb_path, 4);
+	fd = mkstemps(path, (int)strlen(suffix));
 	if (fd < 0) {
-		p->dtb_path[0] = '\0';
+		path[0] = '\0';
 		return seterr(err, errlen, "%s", strerror(errno));
 	}
-	n = write(fd, p->dtb, p->dtb_len);
-	if (n != (ssize_t)p->dtb_len || close(fd)) {
+	n = write(fd, buf, len);
+	if (n != (ssize_t)len || close(fd)) {
 		int e = n < 0 ? errno : ENOSPC;
 
-		unlink(p->dtb_path);
-		p->dtb_path[0] = '\0';
+		unlink(path);
+		path[0] = '\0';
 		return seterr(err, errlen, "%s", strerror(e));
 	}
 	return 0;
+}
+
+static int write_dtb(const struct boot_opts *o, struct plan *p, char *err, size_t errlen)
+{
+	if (write_temp(o, ".dtb", p->dtb, p->dtb_len, p->dtb_path, sizeof(p->dtb_path), err, errlen))
+		return -1;
+	if (p->carry_index &&
+	    write_temp(o, ".carry", p->carry_index, p->carry_index_len, p->index_path,
+		       sizeof(p->index_path), err, errlen)) {
+		unlink(p->dtb_path);
+		p->dtb_path[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+static void carry_maps(struct plan *p, struct kexec_plan *kp)
+{
+	if (!p->b.m.nflash)
+		return;
+	kp->extra[kp->nextra++] = (struct kexec_map){ p->index_path, p->pl.addr + p->carry.index_off };
+	for (unsigned i = 0; i < p->b.m.nflash; i++)
+		if (p->b.m.flash[i].same_as != MF_ROOTFS)
+			kp->extra[kp->nextra++] = (struct kexec_map){ p->flash_path[i],
+								      p->pl.addr + p->carry.flash_off[i] };
 }
 
 int boot(const struct boot_opts *o)
@@ -441,14 +512,17 @@ int boot(const struct boot_opts *o)
 		code = fatal(EXIT_SYSTEM, "unable to write %s: %s", o->save_dtb, err);
 		goto out;
 	}
-	if (o->dry_run)
+	if (o->dry_run) {
 		snprintf(p.dtb_path, sizeof(p.dtb_path), "%s/phramboot-XXXXXX.dtb", o->workdir ? o->workdir : "/tmp");
-	else if (write_dtb(o, &p, err, sizeof(err))) {
+		snprintf(p.index_path, sizeof(p.index_path), "%s/phramboot-XXXXXX.carry", o->workdir ? o->workdir : "/tmp");
+	} else if (write_dtb(o, &p, err, sizeof(err))) {
 		code = fatal(EXIT_SYSTEM, "unable to write the edited DTB in %s: %s",
 			     o->workdir ? o->workdir : "/tmp", err);
 		goto out;
 	}
-	kp = (struct kexec_plan){ p.kexec, p.kernel_path, p.dtb_path, p.rootfs_path, p.pl.addr, p.bootargs };
+	kp = (struct kexec_plan){ .kexec = p.kexec, .kernel = p.kernel_path, .dtb = p.dtb_path,
+				  .rootfs = p.rootfs_path, .addr = p.pl.addr, .bootargs = p.bootargs };
+	carry_maps(&p, &kp);
 	if (kexec_argv_load(&load, &kp)) {
 		code = fatal(EXIT_KEXEC, "unable to build the kexec command: a path is too long");
 		goto out;
@@ -457,6 +531,7 @@ int boot(const struct boot_opts *o)
 	if (o->dry_run) {
 		print_plan(o, &p, load.argv, exec.argv);
 		p.dtb_path[0] = '\0';
+		p.index_path[0] = '\0';
 		goto out;
 	}
 
@@ -490,6 +565,9 @@ int boot(const struct boot_opts *o)
 	}
 	unlink(p.dtb_path);
 	p.dtb_path[0] = '\0';
+	if (p.index_path[0])
+		unlink(p.index_path);
+	p.index_path[0] = '\0';
 	progress("starting trial %s", p.b.id);
 	note_kmsg(p.b.id);
 	fflush(NULL);
@@ -514,7 +592,10 @@ undo:
 out:
 	if (p.dtb_path[0] && !o->dry_run)
 		unlink(p.dtb_path);
+	if (p.index_path[0] && !o->dry_run)
+		unlink(p.index_path);
 	free(p.dtb);
+	free(p.carry_index);
 	iomem_free(&p.io);
 	bundle_close(&p.b);
 	return code;

@@ -103,6 +103,8 @@ int bootargs_build(const struct bootargs_req *r, char *buf, size_t buflen, char 
 		add(&o, "watchdog.open_timeout=%d", r->open_timeout);
 	add(&o, "panic=%d", r->panic);
 	add(&o, "phramboot.trial=%s", r->trial_id);
+	if (r->carry_off)
+		add(&o, "phramboot.carry=%#llx", (unsigned long long)r->carry_off);
 	if (o.overflow || o.used + 1 > r->limit) {
 		size_t need = o.used + 1;
 

@@ -21,6 +21,7 @@ struct bootargs_req {
 	int panic;		/* panic= */
 	unsigned root_mtd;	/* root=/dev/mtdblockN: the trial's phram device (mtdcount.h) */
 	const char *trial_id;
+	uint64_t carry_off;	/* phramboot.carry=, the carry index's offset (carry.h); 0: none */
 	size_t limit;		/* the kernel's COMMAND_LINE_SIZE, NUL included */
 };
 

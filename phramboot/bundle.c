@@ -106,7 +106,8 @@ static int verify_signature(struct bundle *b, const char *dir, const char *text,
 	if (read_file_nofollow(path, SIGNIFY_FILE_MAX, &sigtext, &siglen, e, sizeof(e)))
 		return seterr(err, errlen, "unable to read %s: %s", path, e);
 	r = signify_parse_sig(sigtext, siglen, &sig, e, sizeof(e));
-	free(sigtext);
+	b->sig_text = sigtext;
+	b->sig_len = siglen;
 	if (r)
 		return seterr(err, errlen, "manifest.sig: %s", e);
 	if (load_keys(o->keys ? o->keys : DEFAULT_KEY_DIR, keys, &nkeys, err, errlen))
@@ -183,6 +184,40 @@ static int check_file(struct bundle *b, const char *dir, int i, const struct bun
 	return 0;
 }
 
+/* A flash payload of its own: open, size, hash, like the three. */
+static int check_flash(struct bundle *b, const char *dir, unsigned i, const struct bundle_opts *o,
+		       char *err, size_t errlen)
+{
+	const struct manifest_flash *fl = &b->m.flash[i];
+	struct progress pr = { fl->target, -1 };
+	uint8_t sum[32];
+	char path[PATH_MAX], e[160];
+	struct stat st;
+	int fd;
+
+	if (fl->same_as >= 0)
+		return 0;
+	if (path_join(path, sizeof(path), dir, fl->f.name))
+		return seterr(err, errlen, "bundle path is too long");
+	fd = open_regular(path, O_NOFOLLOW, e, sizeof(e));
+	if (fd < 0)
+		return seterr(err, errlen, "flash payload %s (%s): %s", fl->target, fl->f.name, e);
+	b->flash_fd[i] = fd;
+	if (fstat(fd, &st))
+		return seterr(err, errlen, "flash payload %s: %s", fl->target, strerror(errno));
+	if ((uint64_t)st.st_size != fl->f.size)
+		return seterr(err, errlen, "flash payload %s (%s) is %llu bytes but the manifest says %llu",
+			      fl->target, fl->f.name, (unsigned long long)st.st_size,
+			      (unsigned long long)fl->f.size);
+	if (hash_fd_sha256(fd, fl->f.size, sum, o->progress && fl->f.size >= PROGRESS_MIN ? show_progress : NULL,
+			   &pr, e, sizeof(e)))
+		return seterr(err, errlen, "flash payload %s (%s): %s", fl->target, fl->f.name, e);
+	if (memcmp(sum, fl->f.sha256, sizeof(sum)))
+		return seterr(err, errlen, "flash payload %s (%s) does not match its SHA-256 in the manifest: damaged or altered",
+			      fl->target, fl->f.name);
+	return 0;
+}
+
 static int check_kernel_arch(struct bundle *b, char *err, size_t errlen)
 {
 	static uint8_t head[64 * 1024];
@@ -213,6 +248,8 @@ int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, 
 	memset(b, 0, sizeof(*b));
 	for (int i = 0; i < MF_COUNT; i++)
 		b->fd[i] = -1;
+	for (int i = 0; i < MANIFEST_FLASH_MAX; i++)
+		b->flash_fd[i] = -1;
 	if (path_join(path, sizeof(path), dir, "manifest"))
 		return seterr(err, errlen, "bundle path is too long");
 	if (read_file_nofollow(path, MANIFEST_MAX, &text, &len, e, sizeof(e))) {
@@ -236,7 +273,11 @@ int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, 
 			goto fail;
 	if (check_kernel_arch(b, err, errlen))
 		goto fail;
-	free(text);
+	for (unsigned i = 0; i < b->m.nflash; i++)
+		if (check_flash(b, dir, i, o, err, errlen))
+			goto fail;
+	b->manifest_text = text;
+	b->manifest_len = len;
 	return 0;
 fail:
 	free(text);
@@ -251,8 +292,16 @@ void bundle_close(struct bundle *b)
 			close(b->fd[i]);
 		b->fd[i] = -1;
 	}
+	for (int i = 0; i < MANIFEST_FLASH_MAX; i++) {
+		if (b->flash_fd[i] >= 0)
+			close(b->flash_fd[i]);
+		b->flash_fd[i] = -1;
+	}
 	free(b->dtb);
+	free(b->manifest_text);
+	free(b->sig_text);
 	b->dtb = NULL;
+	b->manifest_text = b->sig_text = NULL;
 }
 
 void bundle_file_path(const struct bundle *b, const char *dir, int i, char *out, size_t len)
@@ -260,5 +309,13 @@ void bundle_file_path(const struct bundle *b, const char *dir, int i, char *out,
 	if (access("/proc/self/fd", X_OK) == 0)
 		snprintf(out, len, "/proc/self/fd/%d", b->fd[i]);
 	else if (path_join(out, len, dir, b->m.file[i].name))
+		out[0] = '\0';
+}
+
+void bundle_flash_path(const struct bundle *b, const char *dir, unsigned i, char *out, size_t len)
+{
+	if (access("/proc/self/fd", X_OK) == 0)
+		snprintf(out, len, "/proc/self/fd/%d", b->flash_fd[i]);
+	else if (path_join(out, len, dir, b->m.flash[i].f.name))
 		out[0] = '\0';
 }

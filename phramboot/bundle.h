@@ -24,6 +24,10 @@ struct bundle {
 	struct elfarch kernel;	/* as read from the kernel file */
 	bool signed_ok;
 	char keynum[17];	/* the key that signed it */
+	int flash_fd[MANIFEST_FLASH_MAX];	/* verified flash payloads; -1 where same_as */
+	/* The signed text and its signature, as read: a trial carries both to commit. */
+	char *manifest_text, *sig_text;
+	size_t manifest_len, sig_len;
 };
 
 struct bundle_opts {
@@ -40,5 +44,7 @@ void bundle_close(struct bundle *b);
 /* Path through which another process reads fd i of the bundle: /proc/self/fd/N when
  * /proc is there (no gap between check and use), else the file's own path. */
 void bundle_file_path(const struct bundle *b, const char *dir, int i, char *out, size_t len);
+/* The same for flash payload i (its own file, not one of the three). */
+void bundle_flash_path(const struct bundle *b, const char *dir, unsigned i, char *out, size_t len);
 
 #endif

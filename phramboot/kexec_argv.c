@@ -7,25 +7,37 @@
 int kexec_argv_load(struct kexec_argv *a, const struct kexec_plan *p)
 {
 	int n1, n2, n3;
+	unsigned i;
 
 	memset(a, 0, sizeof(*a));
+	if (p->nextra > KEXEC_EXTRA_MAPS)
+		return -1;
 	n1 = snprintf(a->dtb, sizeof(a->dtb), "--dtb=%s", p->dtb);
-	n2 = snprintf(a->map, sizeof(a->map), "--map-file=%s@%#llx", p->rootfs,
+	n2 = snprintf(a->map[0], sizeof(a->map[0]), "--map-file=%s@%#llx", p->rootfs,
 		      (unsigned long long)p->addr);
+	for (i = 0; i < p->nextra; i++) {
+		int n = snprintf(a->map[1 + i], sizeof(a->map[1 + i]), "--map-file=%s@%#llx",
+				 p->extra[i].path, (unsigned long long)p->extra[i].addr);
+
+		if (n < 0 || (size_t)n >= sizeof(a->map[1 + i]))
+			return -1;
+	}
 	/* The command line also lives in the DTB's /chosen/bootargs; --append as well
 	 * makes kexec-tools write the same into the blob it loads (stock on arm, our
 	 * patch on mips), so either path gives the kernel the same line. */
 	n3 = snprintf(a->append, sizeof(a->append), "--append=%s", p->bootargs);
-	if (n1 < 0 || (size_t)n1 >= sizeof(a->dtb) || n2 < 0 || (size_t)n2 >= sizeof(a->map) ||
+	if (n1 < 0 || (size_t)n1 >= sizeof(a->dtb) || n2 < 0 || (size_t)n2 >= sizeof(a->map[0]) ||
 	    n3 < 0 || (size_t)n3 >= sizeof(a->append))
 		return -1;
 	a->argv[0] = (char *)p->kexec;
 	a->argv[1] = (char *)"-l";
 	a->argv[2] = (char *)p->kernel;
 	a->argv[3] = a->dtb;
-	a->argv[4] = a->map;
-	a->argv[5] = a->append;
-	a->argv[6] = NULL;
+	a->argv[4] = a->map[0];
+	for (i = 0; i < p->nextra; i++)
+		a->argv[5 + i] = a->map[1 + i];
+	a->argv[5 + i] = a->append;
+	a->argv[6 + i] = NULL;
 	return 0;
 }
 

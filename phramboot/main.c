@@ -22,7 +22,7 @@
 const char usage_text[] =
 	"usage: phramboot [options] DIR          boot the bundle in DIR as a RAM-only trial\n"
 	"       phramboot pack --kernel FILE --dtb FILE --rootfs FILE [--append ARGS]\n"
-	"                      --key SECRET.sec --out DIR\n"
+	"                      [--flash TARGET=FILE|@rootfs|@kernel|@dtb]... --key SECRET.sec --out DIR\n"
 	"       phramboot keygen --pub FILE.pub --sec FILE.sec [--comment TEXT]\n"
 	"       phramboot status [--watchdog DEV] [--log] [--pstore DIR]\n"
 	"\n"

@@ -12,7 +12,7 @@ const char *const manifest_file_key[MF_COUNT] = {
 	[MF_KERNEL] = "kernel", [MF_DTB] = "dtb", [MF_ROOTFS] = "rootfs",
 };
 
-enum { K_ARCH = MF_COUNT, K_APPEND, K_COUNT };
+enum { K_ARCH = MF_COUNT, K_APPEND, K_FLASH, K_COUNT };
 
 static int hexval(char c)
 {
@@ -96,6 +96,46 @@ static int parse_file_line(const char *p, const char *end, struct manifest_file_
 	return 0;
 }
 
+int manifest_valid_target(const char *s, size_t n)
+{
+	if (n == 0 || n >= MANIFEST_TARGET_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+		      s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+static int parse_flash_line(const char *p, const char *end, struct manifest *m, unsigned line,
+			    char *err, size_t errlen)
+{
+	struct manifest_flash *fl;
+	const char *w;
+	size_t n;
+
+	if (m->version < 2)
+		return seterr(err, errlen, "manifest line %u: flash lines need manifest version 2", line);
+	if (m->nflash == MANIFEST_FLASH_MAX)
+		return seterr(err, errlen, "manifest line %u: more than %d flash payloads", line,
+			      MANIFEST_FLASH_MAX);
+	fl = &m->flash[m->nflash];
+	n = word(&p, end, &w);
+	if (!manifest_valid_target(w, n))
+		return seterr(err, errlen, "manifest line %u: flash: missing or invalid target name (want [a-z0-9_-], at most %d characters)",
+			      line, MANIFEST_TARGET_MAX - 1);
+	memcpy(fl->target, w, n);
+	fl->target[n] = '\0';
+	for (unsigned i = 0; i < m->nflash; i++)
+		if (!strcmp(m->flash[i].target, fl->target))
+			return seterr(err, errlen, "manifest line %u: flash target \"%s\" twice", line,
+				      fl->target);
+	if (parse_file_line(p, end, &fl->f, "flash", line, err, errlen))
+		return -1;
+	m->nflash++;
+	return 0;
+}
+
 static int parse_arch(const char *p, const char *end, struct elfarch *a, unsigned line,
 		      char *err, size_t errlen)
 {
@@ -129,7 +169,7 @@ int manifest_parse(const char *text, size_t len, struct manifest *m, char *err, 
 {
 	static const char *const keys[K_COUNT] = {
 		[MF_KERNEL] = "kernel", [MF_DTB] = "dtb", [MF_ROOTFS] = "rootfs",
-		[K_ARCH] = "arch", [K_APPEND] = "append",
+		[K_ARCH] = "arch", [K_APPEND] = "append", [K_FLASH] = "flash",
 	};
 	bool seen[K_COUNT] = { false };
 	const char *p = text, *end = text + len;
@@ -155,9 +195,10 @@ int manifest_parse(const char *text, size_t len, struct manifest *m, char *err, 
 			if ((size_t)(eol - p) != sizeof(MAGIC) - 1 + 2 || memcmp(p, MAGIC " ", sizeof(MAGIC)))
 				return seterr(err, errlen, "manifest is not a phramboot manifest (first line must be \"" MAGIC " %d\")",
 					      MANIFEST_VERSION);
-			if (p[sizeof(MAGIC)] != '0' + MANIFEST_VERSION)
-				return seterr(err, errlen, "manifest version %c is not supported (this phramboot reads version %d)",
+			if (p[sizeof(MAGIC)] < '1' || p[sizeof(MAGIC)] > '0' + MANIFEST_VERSION)
+				return seterr(err, errlen, "manifest version %c is not supported (this phramboot reads versions 1 to %d)",
 					      p[sizeof(MAGIC)], MANIFEST_VERSION);
+			m->version = (unsigned)(p[sizeof(MAGIC)] - '0');
 			p = eol + 1;
 			continue;
 		}
@@ -170,10 +211,13 @@ int manifest_parse(const char *text, size_t len, struct manifest *m, char *err, 
 		if (k == K_COUNT)
 			return seterr(err, errlen, "manifest line %u: unknown key \"%.*s\"", line,
 				      (int)(n > 32 ? 32 : n), w);
-		if (seen[k])
+		if (seen[k] && k != K_FLASH)
 			return seterr(err, errlen, "manifest line %u: duplicate key \"%s\"", line, keys[k]);
 		seen[k] = true;
-		if (k < MF_COUNT) {
+		if (k == K_FLASH) {
+			if (parse_flash_line(p, eol, m, line, err, errlen))
+				return -1;
+		} else if (k < MF_COUNT) {
 			if (parse_file_line(p, eol, &m->file[k], keys[k], line, err, errlen))
 				return -1;
 		} else if (k == K_ARCH) {
@@ -193,12 +237,32 @@ int manifest_parse(const char *text, size_t len, struct manifest *m, char *err, 
 	if (line == 0)
 		return seterr(err, errlen, "manifest is empty");
 	for (int k = 0; k < K_COUNT; k++)
-		if (!seen[k])
+		if (!seen[k] && k != K_FLASH)
 			return seterr(err, errlen, "manifest lacks the \"%s\" line", keys[k]);
 	for (int a = 0; a < MF_COUNT; a++)
 		for (int b = a + 1; b < MF_COUNT; b++)
 			if (!strcmp(m->file[a].name, m->file[b].name))
 				return seterr(err, errlen, "manifest names file \"%s\" twice", m->file[a].name);
+	if (m->version >= 2 && !m->nflash)
+		return seterr(err, errlen, "manifest version 2 has no flash lines (a bundle without them is version 1)");
+	/* A flash payload is a file of its own, or one of the three, byte for byte. */
+	for (unsigned i = 0; i < m->nflash; i++) {
+		struct manifest_flash *fl = &m->flash[i];
+
+		fl->same_as = -1;
+		for (int a = 0; a < MF_COUNT; a++) {
+			if (strcmp(fl->f.name, m->file[a].name))
+				continue;
+			if (fl->f.size != m->file[a].size || memcmp(fl->f.sha256, m->file[a].sha256, 32))
+				return seterr(err, errlen, "manifest: flash target \"%s\" names the %s file \"%s\" with another size or SHA-256",
+					      fl->target, manifest_file_key[a], fl->f.name);
+			fl->same_as = a;
+		}
+		for (unsigned j = 0; j < i; j++)
+			if (!strcmp(fl->f.name, m->flash[j].f.name))
+				return seterr(err, errlen, "manifest: flash targets \"%s\" and \"%s\" name one file \"%s\"; give each its own",
+					      m->flash[j].target, fl->target, fl->f.name);
+	}
 	return 0;
 }
 
@@ -216,12 +280,24 @@ int manifest_format(const struct manifest *m, char *buf, size_t buflen)
 
 	if (!elfarch_machine_name(m->arch.machine) || strchr(m->append, '\n'))
 		return -1;
-	PUT(MAGIC " %d\n", MANIFEST_VERSION);
+	if (m->nflash > MANIFEST_FLASH_MAX)
+		return -1;
+	PUT(MAGIC " %d\n", m->nflash ? 2 : 1);
 	for (int i = 0; i < MF_COUNT; i++) {
 		PUT("%s %s %llu ", manifest_file_key[i], m->file[i].name,
 		    (unsigned long long)m->file[i].size);
 		for (int j = 0; j < 32; j++)
 			PUT("%02x", m->file[i].sha256[j]);
+		PUT("\n");
+	}
+	for (unsigned i = 0; i < m->nflash; i++) {
+		const struct manifest_flash *fl = &m->flash[i];
+
+		if (!manifest_valid_target(fl->target, strlen(fl->target)))
+			return -1;
+		PUT("flash %s %s %llu ", fl->target, fl->f.name, (unsigned long long)fl->f.size);
+		for (int j = 0; j < 32; j++)
+			PUT("%02x", fl->f.sha256[j]);
 		PUT("\n");
 	}
 	PUT("arch %s %u %s %s\n", elfarch_machine_name(m->arch.machine), m->arch.bits,

@@ -11,6 +11,16 @@
  *
  * Every key exactly once, in any order after the first line; unknown keys are errors
  * (a new key means a new version). File names are plain names inside the bundle.
+ *
+ * Version 2 adds flash payloads, what `phramboot commit` writes once the trial proved
+ * itself, zero to MANIFEST_FLASH_MAX lines of
+ *
+ *   flash <target> <file> <size> <sha256-hex>
+ *
+ * where target names a partition or volume role in the device's layout file (kernel,
+ * rootfs, ...). file may be the kernel, dtb or rootfs file itself (then size and hash
+ * must be the same): flashing the very root image the trial ran from. pack writes
+ * version 1 when there are no flash lines, so older phramboots still read such bundles.
  */
 #ifndef MANIFEST_H
 #define MANIFEST_H
@@ -20,7 +30,9 @@
 
 #include "elfarch.h"
 
-#define MANIFEST_VERSION 1
+#define MANIFEST_VERSION 2	/* the highest this phramboot reads */
+#define MANIFEST_FLASH_MAX 8
+#define MANIFEST_TARGET_MAX 32
 #define MANIFEST_MAX (16 * 1024)
 #define MANIFEST_NAME_MAX 64
 #define MANIFEST_APPEND_MAX 4096
@@ -36,8 +48,17 @@ struct manifest_file_entry {
 	uint8_t sha256[32];
 };
 
+struct manifest_flash {
+	char target[MANIFEST_TARGET_MAX];
+	struct manifest_file_entry f;
+	int same_as;		/* MF_* whose file this is, or -1 */
+};
+
 struct manifest {
+	unsigned version;
 	struct manifest_file_entry file[MF_COUNT];
+	struct manifest_flash flash[MANIFEST_FLASH_MAX];
+	unsigned nflash;
 	struct elfarch arch;	/* machine, bits, endianness, format */
 	char append[MANIFEST_APPEND_MAX];
 };
@@ -46,7 +67,11 @@ extern const char *const manifest_file_key[MF_COUNT];
 
 int manifest_parse(const char *text, size_t len, struct manifest *m, char *err,
 		   size_t errlen);
-/* Text into buf, NUL-terminated; returns its length or -1 (buf too small or bad field). */
+/* Text into buf, NUL-terminated; returns its length or -1 (buf too small or bad field).
+ * Version 2 if there are flash lines, else 1; same_as is derived from the names. */
 int manifest_format(const struct manifest *m, char *buf, size_t buflen);
+
+/* A valid flash target name: [a-z0-9_-], 1 to MANIFEST_TARGET_MAX - 1 characters. */
+int manifest_valid_target(const char *s, size_t n);
 
 #endif

@@ -140,17 +140,64 @@ static int dir_is_empty(const char *dir)
 	return empty;
 }
 
-static void undo(const char *out, int written, int created)
+/* Bits of `written`: the three files, manifest, manifest.sig, then flash payload i. */
+#define W_FLASH (MF_COUNT + 2)
+
+static void undo(const char *out, const struct manifest *m, int written, int created)
 {
 	static const char *const extra[] = { "manifest", "manifest.sig" };
 	char path[PATH_MAX];
 
-	for (int i = 0; i < MF_COUNT + 2; i++)
-		if (written & (1 << i) &&
-		    !path_join(path, sizeof(path), out, i < MF_COUNT ? bundle_name[i] : extra[i - MF_COUNT]))
+	for (int i = 0; i < W_FLASH + MANIFEST_FLASH_MAX; i++) {
+		const char *name = i < MF_COUNT ? bundle_name[i] : i < W_FLASH ? extra[i - MF_COUNT]
+			: m->flash[i - W_FLASH].f.name;
+
+		if (written & (1 << i) && !path_join(path, sizeof(path), out, name))
 			unlink(path);
+	}
 	if (created)
 		rmdir(out);
+}
+
+/* The --flash payloads: each its own copied, hashed file, or one of the three. */
+static int add_flash(const struct pack_opts *o, struct manifest *m, int *written, char *err,
+		     size_t errlen)
+{
+	char path[PATH_MAX];
+	uint8_t head[4];
+	size_t got;
+
+	for (unsigned i = 0; i < o->nflash; i++) {
+		struct manifest_flash *fl = &m->flash[i];
+		const char *src = o->flash[i].src;
+
+		snprintf(fl->target, sizeof(fl->target), "%s", o->flash[i].target);
+		fl->same_as = -1;
+		for (int k = 0; k < MF_COUNT && src[0] == '@'; k++)
+			if (!strcmp(src + 1, manifest_file_key[k]))
+				fl->same_as = k;
+		if (fl->same_as >= 0) {
+			fl->f = m->file[fl->same_as];
+			m->nflash++;
+			continue;
+		}
+		if (src[0] == '@')
+			return seterr(err, errlen, "unable to use --flash %s=%s: want a file, @kernel, @dtb or @rootfs",
+				      fl->target, src);
+		snprintf(fl->f.name, sizeof(fl->f.name), "flash-%s", o->flash[i].target);
+		if (path_join(path, sizeof(path), o->out, fl->f.name))
+			return seterr(err, errlen, "unable to use %s: path too long", o->out);
+		if (copy_hash(src, path, &fl->f, head, sizeof(head), &got, err, errlen)) {
+			if (access(path, F_OK) == 0)
+				*written |= 1 << (W_FLASH + i);
+			return -1;
+		}
+		*written |= 1 << (W_FLASH + i);
+		m->nflash++;
+		if (fl->f.size == 0)
+			return seterr(err, errlen, "unable to use --flash %s=%s: the file is empty", fl->target, src);
+	}
+	return 0;
 }
 
 int pack_bundle(const struct pack_opts *o, char *err, size_t errlen)
@@ -207,6 +254,8 @@ int pack_bundle(const struct pack_opts *o, char *err, size_t errlen)
 	if (check_inputs(o, khead, got[MF_KERNEL], dhead, got[MF_DTB], rhead, got[MF_ROOTFS],
 			 &m, err, errlen))
 		goto fail;
+	if (add_flash(o, &m, &written, err, errlen))
+		goto fail;
 	code = EXIT_SYSTEM;
 	len = manifest_format(&m, text, sizeof(text));
 	if (len < 0) {
@@ -235,6 +284,6 @@ int pack_bundle(const struct pack_opts *o, char *err, size_t errlen)
 	return EXIT_OK;
 fail:
 	explicit_bzero(&sk, sizeof(sk));
-	undo(o->out, written, created);
+	undo(o->out, &m, written, created);
 	return code;
 }

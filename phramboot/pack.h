@@ -5,8 +5,17 @@
 
 #include <stddef.h>
 
+#include "manifest.h"
+
+struct pack_flash {
+	const char *target;	/* a role in the device's layout: kernel, rootfs, ... */
+	const char *src;	/* a file, or @kernel, @dtb, @rootfs: that bundle file itself */
+};
+
 struct pack_opts {
 	const char *kernel, *dtb, *rootfs, *append, *key, *out;
+	struct pack_flash flash[MANIFEST_FLASH_MAX];
+	unsigned nflash;
 };
 
 /* Returns an exit code (0 ok); on failure err holds the reason, and out/ is left as

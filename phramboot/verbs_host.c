@@ -11,7 +11,7 @@
 
 #define PROG "phramboot"
 
-enum { V_KERNEL = 256, V_DTB, V_ROOTFS, V_APPEND, V_KEY, V_OUT, V_HELP, V_PUB, V_SEC, V_COMMENT };
+enum { V_KERNEL = 256, V_DTB, V_ROOTFS, V_APPEND, V_KEY, V_OUT, V_HELP, V_PUB, V_SEC, V_COMMENT, V_FLASH };
 
 static const struct option pack_options[] = {
 	{ "kernel", required_argument, NULL, V_KERNEL },
@@ -20,9 +20,33 @@ static const struct option pack_options[] = {
 	{ "append", required_argument, NULL, V_APPEND },
 	{ "key", required_argument, NULL, V_KEY },
 	{ "out", required_argument, NULL, V_OUT },
+	{ "flash", required_argument, NULL, V_FLASH },
 	{ "help", no_argument, NULL, V_HELP },
 	{ NULL, 0, NULL, 0 },
 };
+
+/* --flash TARGET=FILE: checked here, so that nothing is copied for a bad one. */
+static int add_flash_opt(struct pack_opts *o, char *arg)
+{
+	char *eq = strchr(arg, '=');
+
+	if (!eq || !eq[1])
+		return usage_error("unable to use --flash %s: want TARGET=FILE (or TARGET=@rootfs)", arg);
+	if (!manifest_valid_target(arg, (size_t)(eq - arg)))
+		return usage_error("unable to use --flash %s: the target name wants a-z, 0-9, _ and -, at most 31 characters",
+				   arg);
+	if (o->nflash == MANIFEST_FLASH_MAX)
+		return usage_error("unable to use --flash %s: at most 8 flash payloads", arg);
+	*eq = '\0';
+	for (unsigned i = 0; i < o->nflash; i++)
+		if (!strcmp(o->flash[i].target, arg)) {
+			*eq = '=';
+			return usage_error("unable to use --flash %s: that target is given twice", arg);
+		}
+	o->flash[o->nflash].target = arg;
+	o->flash[o->nflash++].src = eq + 1;
+	return 0;
+}
 
 int cmd_pack(int argc, char **argv)
 {
@@ -38,6 +62,10 @@ int cmd_pack(int argc, char **argv)
 		case V_APPEND: o.append = optarg; break;
 		case V_KEY: o.key = optarg; break;
 		case V_OUT: o.out = optarg; break;
+		case V_FLASH:
+			if (add_flash_opt(&o, optarg))
+				return EXIT_USAGE;
+			break;
 		case 'h':
 		case V_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");

@@ -4,8 +4,9 @@
 
 static void test_load_argv(void **state)
 {
-	struct kexec_plan p = { "/sbin/kexec", "/proc/self/fd/3", "/tmp/phramboot-ab.dtb",
-				"/proc/self/fd/5", 0x0f000000, "root=/dev/mtdblock0 foo=\"a b\"" };
+	struct kexec_plan p = { .kexec = "/sbin/kexec", .kernel = "/proc/self/fd/3",
+				.dtb = "/tmp/phramboot-ab.dtb", .rootfs = "/proc/self/fd/5",
+				.addr = 0x0f000000, .bootargs = "root=/dev/mtdblock0 foo=\"a b\"" };
 	struct kexec_argv a;
 
 	(void)state;
@@ -26,11 +27,31 @@ static void test_load_argv(void **state)
 static void test_too_long(void **state)
 {
 	static char big[5000];
-	struct kexec_plan p = { "/sbin/kexec", "k", "d", "r", 0, big };
+	struct kexec_plan p = { .kexec = "/sbin/kexec", .kernel = "k", .dtb = "d", .rootfs = "r",
+				.bootargs = big };
 	struct kexec_argv a;
 
 	(void)state;
 	memset(big, 'x', sizeof(big) - 1);
+	assert_int_equal(kexec_argv_load(&a, &p), -1);
+}
+
+/* The carry index and flash payloads: more --map-file words, before --append. */
+static void test_extra_maps(void **state)
+{
+	struct kexec_plan p = { .kexec = "/sbin/kexec", .kernel = "k", .dtb = "d", .rootfs = "r",
+				.addr = 0x10000000, .bootargs = "x", .nextra = 2,
+				.extra = { { "/tmp/i.carry", 0x10400000 }, { "/proc/self/fd/7", 0x10401000 } } };
+	struct kexec_argv a;
+
+	(void)state;
+	assert_int_equal(kexec_argv_load(&a, &p), 0);
+	assert_string_equal(a.argv[4], "--map-file=r@0x10000000");
+	assert_string_equal(a.argv[5], "--map-file=/tmp/i.carry@0x10400000");
+	assert_string_equal(a.argv[6], "--map-file=/proc/self/fd/7@0x10401000");
+	assert_string_equal(a.argv[7], "--append=x");
+	assert_null(a.argv[8]);
+	p.nextra = KEXEC_EXTRA_MAPS + 1;
 	assert_int_equal(kexec_argv_load(&a, &p), -1);
 }
 
@@ -50,6 +71,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_argv),
 		cmocka_unit_test(test_too_long),
+		cmocka_unit_test(test_extra_maps),
 		cmocka_unit_test(test_quote),
 	};
 
