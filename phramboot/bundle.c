@@ -85,15 +85,34 @@ static int load_keys(const char *where, struct signify_pubkey *keys, size_t *n, 
 	return 0;
 }
 
-static int verify_signature(struct bundle *b, const char *dir, const char *text, size_t len,
-			    const struct bundle_opts *o, char *err, size_t errlen)
+int bundle_verify_text(const char *text, size_t len, const char *sigtext, size_t siglen,
+		       const char *keydir, char keynum[17], char *err, size_t errlen)
 {
 	struct signify_pubkey keys[MAX_KEYS];
 	struct signify_sig sig;
+	char e[256];
+	size_t nkeys;
+
+	if (signify_parse_sig(sigtext, siglen, &sig, e, sizeof(e)))
+		return seterr(err, errlen, "manifest.sig: %s", e);
+	if (load_keys(keydir ? keydir : DEFAULT_KEY_DIR, keys, &nkeys, err, errlen))
+		return -1;
+	if (signify_verify(keys, nkeys, &sig, (const uint8_t *)text, len, e, sizeof(e))) {
+		if (!memcmp(e, "signed by an unknown key", 24))
+			return seterr(err, errlen, "manifest.sig: %s; add its public key to %s or pass --key",
+				      e, keydir ? keydir : DEFAULT_KEY_DIR);
+		return seterr(err, errlen, "manifest.sig: %s", e);
+	}
+	signify_keynum_hex(sig.keynum, keynum);
+	return 0;
+}
+
+static int verify_signature(struct bundle *b, const char *dir, const char *text, size_t len,
+			    const struct bundle_opts *o, char *err, size_t errlen)
+{
 	struct stat st;
 	char path[PATH_MAX], e[256], *sigtext;
-	size_t siglen, nkeys;
-	int r;
+	size_t siglen;
 
 	if (path_join(path, sizeof(path), dir, "manifest.sig"))
 		return seterr(err, errlen, "bundle path is too long");
@@ -105,21 +124,11 @@ static int verify_signature(struct bundle *b, const char *dir, const char *text,
 	}
 	if (read_file_nofollow(path, SIGNIFY_FILE_MAX, &sigtext, &siglen, e, sizeof(e)))
 		return seterr(err, errlen, "unable to read %s: %s", path, e);
-	r = signify_parse_sig(sigtext, siglen, &sig, e, sizeof(e));
 	b->sig_text = sigtext;
 	b->sig_len = siglen;
-	if (r)
-		return seterr(err, errlen, "manifest.sig: %s", e);
-	if (load_keys(o->keys ? o->keys : DEFAULT_KEY_DIR, keys, &nkeys, err, errlen))
+	if (bundle_verify_text(text, len, sigtext, siglen, o->keys, b->keynum, err, errlen))
 		return -1;
-	if (signify_verify(keys, nkeys, &sig, (const uint8_t *)text, len, e, sizeof(e))) {
-		if (!memcmp(e, "signed by an unknown key", 24))
-			return seterr(err, errlen, "manifest.sig: %s; add its public key to %s or pass --key",
-				      e, o->keys ? o->keys : DEFAULT_KEY_DIR);
-		return seterr(err, errlen, "manifest.sig: %s", e);
-	}
 	b->signed_ok = true;
-	signify_keynum_hex(sig.keynum, b->keynum);
 	return 0;
 }
 

@@ -36,6 +36,11 @@ struct bundle_opts {
 	bool progress;		/* show hashing progress on stderr */
 };
 
+/* Does sigtext sign text with one of the keys in keydir (file or directory; NULL:
+ * DEFAULT_KEY_DIR)? keynum gets the signing key's number in hex. */
+int bundle_verify_text(const char *text, size_t len, const char *sigtext, size_t siglen,
+		       const char *keydir, char keynum[17], char *err, size_t errlen);
+
 /* Fills b; on failure closes everything it opened. */
 int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, char *err,
 		size_t errlen);

@@ -10,5 +10,6 @@
 #define EXIT_WATCHDOG 4		/* no watchdog, or arming it failed */
 #define EXIT_KEXEC 5		/* kexec failed to load or execute (watchdog disarmed) */
 #define EXIT_SYSTEM 6		/* this system: unreadable /proc, I/O errors, memory */
+#define EXIT_FLASH 7		/* commit: writing or verifying the flash failed part way */
 
 #endif

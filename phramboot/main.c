@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "boot.h"
+#include "commit.h"
 #include "exitcodes.h"
 #include "fileio.h"
 #include "postmortem.h"
@@ -24,7 +25,9 @@ const char usage_text[] =
 	"       phramboot pack --kernel FILE --dtb FILE --rootfs FILE [--append ARGS]\n"
 	"                      [--flash TARGET=FILE|@rootfs|@kernel|@dtb]... --key SECRET.sec --out DIR\n"
 	"       phramboot keygen --pub FILE.pub --sec FILE.sec [--comment TEXT]\n"
-	"       phramboot status [--watchdog DEV] [--log] [--pstore DIR]\n"
+	"       phramboot status [--watchdog DEV] [--log] [--pstore DIR] [--layout FILE]\n"
+	"       phramboot commit [--dry-run] [--layout FILE] [--key PATH] [--insecure] [--quiet]\n"
+	"       phramboot confirm [--layout FILE]\n"
 	"\n"
 	"options for booting:\n"
 	"  --key PATH          trusted public key file or directory (default /etc/phramboot/keys)\n"
@@ -55,12 +58,21 @@ const char usage_text[] =
 	"  --ramoops DIR|none  ramoops parameters to share with the trial, so its console\n"
 	"                      log survives the rollback (default " RAMOOPS_PARAMS ")\n"
 	"\n"
+	"commit (in a trial that proved itself) writes the bundle's flash payloads, carried\n"
+	"in RAM, to the partitions the layout file names (default /etc/phramboot/layout):\n"
+	"  --dry-run           verify, and list every step; write nothing\n"
+	"  --layout FILE       the flash layout (see phramboot(8))\n"
+	"  --key PATH          trusted keys for the carried manifest (default the trial's)\n"
+	"  --insecure          write a trial booted from an unsigned bundle\n"
+	"  --quiet             no per-block progress on a terminal\n"
+	"confirm (on an A/B board, in the slot that booted once) makes it the default.\n"
+	"\n"
 	"options for status:\n"
 	"  --log               print the whole console log of the last boot (from pstore)\n"
 	"  --pstore DIR        where pstore is mounted (default " PSTORE_DIR ")\n"
 	"\n"
 	"exit codes: 0 ok, 1 usage, 2 bundle refused, 3 no room, 4 watchdog,\n"
-	"            5 kexec failed, 6 system error.  See phramboot(8).\n";
+	"            5 kexec failed, 6 system error, 7 flash write failed.  See phramboot(8).\n";
 
 int usage_error(const char *fmt, const char *arg)
 {
@@ -113,6 +125,7 @@ enum {
 	O_KEY = 256, O_INSECURE, O_DRY_RUN, O_TIMEOUT, O_OPEN_TIMEOUT, O_PANIC, O_WATCHDOG,
 	O_NO_WATCHDOG, O_DESCRIBE, O_APPEND, O_ERASE, O_LIMIT, O_IOMEM, O_MEMTOTAL, O_MACHINE,
 	O_KEXEC, O_WORKDIR, O_SAVE_DTB, O_RAMOOPS, O_LOG, O_PSTORE, O_HELP, O_RAM, O_ROOT_MTD,
+	O_LAYOUT, O_QUIET,
 };
 
 static const struct option boot_options[] = {
@@ -226,6 +239,7 @@ static int cmd_boot(int argc, char **argv)
 }
 
 static const struct option status_options[] = {
+	{ "layout", required_argument, NULL, O_LAYOUT },
 	{ "watchdog", required_argument, NULL, O_WATCHDOG },
 	{ "log", no_argument, NULL, O_LOG },
 	{ "pstore", required_argument, NULL, O_PSTORE },
@@ -273,7 +287,7 @@ static void print_last_boot(const char *pstore, const char *cmdline)
 static int cmd_status(int argc, char **argv)
 {
 	struct wdarm_info info;
-	const char *dev = NULL, *pstore = PSTORE_DIR;
+	const char *dev = NULL, *pstore = PSTORE_DIR, *layout = NULL;
 	char devbuf[64], err[256] = "", *cmdline = NULL, out[1024], *log;
 	size_t len;
 	bool have = false, show_log = false;
@@ -284,6 +298,7 @@ static int cmd_status(int argc, char **argv)
 		case O_WATCHDOG: dev = optarg; break;
 		case O_LOG: show_log = true; break;
 		case O_PSTORE: pstore = optarg; break;
+		case O_LAYOUT: layout = optarg; break;
 		case 'h':
 		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");
@@ -314,9 +329,44 @@ static int cmd_status(int argc, char **argv)
 		have = true;
 	status_format(cmdline, have ? &info : NULL, err, out, sizeof(out));
 	fputs(out, stdout);
+	commit_status(stdout, layout, cmdline);
 	print_last_boot(pstore, cmdline);
 	free(cmdline);
 	return EXIT_OK;
+}
+
+static const struct option commit_options[] = {
+	{ "dry-run", no_argument, NULL, O_DRY_RUN },
+	{ "layout", required_argument, NULL, O_LAYOUT },
+	{ "key", required_argument, NULL, O_KEY },
+	{ "insecure", no_argument, NULL, O_INSECURE },
+	{ "quiet", no_argument, NULL, O_QUIET },
+	{ "help", no_argument, NULL, O_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int cmd_commit(int argc, char **argv, bool confirm)
+{
+	struct commit_opts o = { 0 };
+	int c;
+
+	while ((c = getopt_long(argc, argv, "h", commit_options, NULL)) != -1) {
+		switch (c) {
+		case O_DRY_RUN: o.dry_run = true; break;
+		case O_LAYOUT: o.layout = optarg; break;
+		case O_KEY: o.keys = optarg; break;
+		case O_INSECURE: o.insecure = true; break;
+		case O_QUIET: o.quiet = true; break;
+		case 'h':
+		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
+		default: return usage_error("unable to parse the command line%s", "");
+		}
+	}
+	if (optind != argc)
+		return usage_error("unable to commit: unexpected argument %s", argv[optind]);
+	if (confirm && (o.dry_run || o.keys || o.insecure || o.quiet))
+		return usage_error("unable to confirm: %s", "confirm takes only --layout");
+	return confirm ? commit_confirm(o.layout) : commit_run(&o);
 }
 
 int main(int argc, char **argv)
@@ -328,6 +378,10 @@ int main(int argc, char **argv)
 			return cmd_keygen(argc - 1, argv + 1);
 		if (!strcmp(argv[1], "status"))
 			return cmd_status(argc - 1, argv + 1);
+		if (!strcmp(argv[1], "commit"))
+			return cmd_commit(argc - 1, argv + 1, false);
+		if (!strcmp(argv[1], "confirm"))
+			return cmd_commit(argc - 1, argv + 1, true);
 	}
 	return cmd_boot(argc, argv);
 }

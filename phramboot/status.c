@@ -6,27 +6,31 @@
 
 #include "status.h"
 
-#define MARKER "phramboot.trial="
-
-bool status_trial_id(const char *cmdline, char *id, size_t idlen)
+bool status_cmdline_arg(const char *cmdline, const char *key, char *val, size_t vallen)
 {
 	const char *p = cmdline;
+	size_t klen = strlen(key);
 	bool found = false;
 
 	/* The kernel lets the last of repeated parameters win; do the same. */
-	while ((p = strstr(p, MARKER))) {
-		if (p == cmdline || p[-1] == ' ') {
-			size_t n = strcspn(p + sizeof(MARKER) - 1, " \n");
+	while ((p = strstr(p, key))) {
+		if ((p == cmdline || p[-1] == ' ') && p[klen] == '=') {
+			size_t n = strcspn(p + klen + 1, " \n");
 
-			if (n >= idlen)
-				n = idlen - 1;
-			memcpy(id, p + sizeof(MARKER) - 1, n);
-			id[n] = '\0';
+			if (n >= vallen)
+				n = vallen - 1;
+			memcpy(val, p + klen + 1, n);
+			val[n] = '\0';
 			found = true;
 		}
-		p += sizeof(MARKER) - 1;
+		p += klen;
 	}
 	return found;
+}
+
+bool status_trial_id(const char *cmdline, char *id, size_t idlen)
+{
+	return status_cmdline_arg(cmdline, "phramboot.trial", id, idlen);
 }
 
 void status_format(const char *cmdline, const struct wdarm_info *info, const char *wd_err,

@@ -9,6 +9,10 @@
 
 #include "wdarm.h"
 
+/* The value of KEY=VALUE in a kernel command line (the last one, as the kernel does);
+ * false if absent. */
+bool status_cmdline_arg(const char *cmdline, const char *key, char *val, size_t vallen);
+
 /* The bundle id from "phramboot.trial=ID" in a kernel command line; false if absent. */
 bool status_trial_id(const char *cmdline, char *id, size_t idlen);
 

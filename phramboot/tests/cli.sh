@@ -105,12 +105,38 @@ expect 2 "unable to use huge.dtb: [0-9]* bytes; a device tree blob is at most 41
 expect 1 'bare "--"' "$PB" pack $P --append 'console=ttyS0 -- single' --key pb.sec --out bx
 expect 1 "required" "$PB" pack $P --out bx
 
+# ---- flash payloads (manifest version 2) ----
+head -c 300000 /dev/urandom >uimage
+expect 0 "" "$PB" pack $P --flash kernel=uimage --flash rootfs=@rootfs --key pb.sec --out bf
+head -n1 bf/manifest | grep -qx 'phramboot-manifest 2' && ok || bad "flash bundle is not version 2: $(head -n1 bf/manifest)"
+grep -q "^flash kernel flash-kernel 300000 $(sha256sum <uimage | cut -c1-64)\$" bf/manifest && ok || bad "flash kernel line: $(grep ^flash bf/manifest)"
+grep -q "^flash rootfs rootfs $(stat -c %s root.squashfs) $(sha256sum <root.squashfs | cut -c1-64)\$" bf/manifest && ok || bad "flash @rootfs line: $(grep ^flash bf/manifest)"
+cmp -s uimage bf/flash-kernel && ok || bad "bf/flash-kernel differs from its source"
+head -n1 b1/manifest | grep -qx 'phramboot-manifest 1' && ok || bad "a bundle without --flash is not version 1"
+expect 1 "want TARGET=FILE" "$PB" pack $P --flash kernel --key pb.sec --out bx
+expect 1 "target name" "$PB" pack $P --flash Kernel=uimage --key pb.sec --out bx
+expect 1 "given twice" "$PB" pack $P --flash k=uimage --flash k=uimage --key pb.sec --out bx
+expect 2 "want a file, @kernel, @dtb or @rootfs" "$PB" pack $P --flash k=@initrd --key pb.sec --out bx
+[ ! -e bx ] && ok || bad "failed --flash pack left bx behind"
+expect 2 "unable to use nothing-here" "$PB" pack $P --flash k=nothing-here --key pb.sec --out bx
+[ ! -e bx ] && ok || bad "failed --flash pack left bx behind"
+# commit runs in a trial only; this host is none.
+expect 2 "not a phramboot trial" "$PB" commit
+expect 2 "not a phramboot trial" "$PB" commit --dry-run
+expect 1 "confirm takes only --layout" "$PB" confirm --dry-run
+expect 1 "unexpected argument" "$PB" commit now
+
 # ---- dry runs ----
 # --ramoops none: the build host's own ramoops, if any, must not change the plans.
 D="--dry-run --iomem malta.iomem --machine mips:little --kexec /bin/true --no-watchdog --workdir work --ramoops none"
 expect 0 "placement: 0xf" "$PB" $D --key pb.pub b1
 grep -q 'bootargs: console=ttyS0 foo="a b" root=/dev/mtdblock0 rootfstype=squashfs panic=5 phramboot.trial=[0-9a-f]\{16\}$' out && ok || bad "dry-run bootargs: $(cat out)"
 grep -q "^load: /bin/true -l /proc/self/fd/[0-9]* --dtb=work/phramboot-XXXXXX.dtb '*--map-file=/proc/self/fd/[0-9]*@0xf[0-9a-f]*'* '--append=console" out && ok || bad "dry-run kexec argv: $(grep load: out)"
+# A flash bundle carries its payloads after the root image, and says where on the command line.
+expect 0 "carry: index at" "$PB" $D --key pb.pub bf
+grep -q 'phramboot.carry=0x[0-9a-f]*$' out && ok || bad "flash dry-run bootargs lack phramboot.carry=: $(grep bootargs: out)"
+grep -q "flash rootfs: rootfs, [0-9]* bytes at +0 (the root image itself)" out && ok || bad "flash dry-run: $(grep flash out)"
+[ "$(grep -o -- '--map-file=[^ ]*' out | wc -l)" = 3 ] && ok || bad "flash dry-run maps $(grep -o -- '--map-file=[^ ]*' out | wc -l) files, want 3 (root, index, kernel payload)"
 expect 0 "signed by key" "$PB" $D --key sy.pub b2
 # Special files in a bundle are refused without being opened for reading: a FIFO would
 # hang phramboot, and a link to a device would open it (/dev/watchdog0 starts the

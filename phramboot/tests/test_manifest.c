@@ -85,8 +85,8 @@ static void test_malformed(void **state)
 	assert_int_equal(parse("\n"), -1);
 	assert_int_equal(parse("hello\n"), -1);
 	assert_err_has(err, "not a phramboot manifest");
-	assert_int_equal(parse_edit("manifest 1", "manifest 2"), -1);
-	assert_err_has(err, "version 2");
+	assert_int_equal(parse_edit("manifest 1", "manifest 3"), -1);
+	assert_err_has(err, "version 3 is not supported");
 	/* No final newline: truncated in transit. */
 	assert_int_equal(manifest_parse(GOOD, strlen(GOOD) - 1, &m, err, sizeof(err)), -1);
 	assert_err_has(err, "truncated");
@@ -168,6 +168,70 @@ static void test_too_big(void **state)
 	assert_err_has(err, "too big");
 }
 
+#define FLASH_K "flash kernel flash-kernel 3000000 " H2 "\n"
+#define FLASH_R "flash rootfs rootfs 8388608 " H1 "\n"
+
+static int parse_v2(const char *extra)
+{
+	static char buf[4096];
+	const char *p = strstr(GOOD, "\n");
+
+	snprintf(buf, sizeof(buf), "phramboot-manifest 2%s%s", p, extra);
+	return parse(buf);
+}
+
+static void test_flash_lines(void **state)
+{
+	char buf[MANIFEST_MAX];
+	struct manifest m2;
+
+	(void)state;
+	assert_int_equal(parse_v2(FLASH_K FLASH_R), 0);
+	assert_int_equal(m.version, 2);
+	assert_int_equal(m.nflash, 2);
+	assert_string_equal(m.flash[0].target, "kernel");
+	assert_string_equal(m.flash[0].f.name, "flash-kernel");
+	assert_int_equal(m.flash[0].same_as, -1);
+	assert_int_equal(m.flash[1].same_as, MF_ROOTFS);
+	/* Round trip: a version-2 manifest is written back byte for byte. */
+	assert_true(manifest_format(&m, buf, sizeof(buf)) > 0);
+	assert_int_equal(manifest_parse(buf, strlen(buf), &m2, err, sizeof(err)), 0);
+	assert_memory_equal(&m, &m2, sizeof(m));
+	assert_non_null(strstr(buf, "phramboot-manifest 2\n"));
+	/* Without flash lines, format writes version 1: old phramboots read it. */
+	assert_int_equal(parse(GOOD), 0);
+	assert_true(manifest_format(&m, buf, sizeof(buf)) > 0);
+	assert_non_null(strstr(buf, "phramboot-manifest 1\n"));
+}
+
+static void test_flash_refusals(void **state)
+{
+	char buf[4096];
+
+	(void)state;
+	/* Flash lines need version 2, and version 2 needs them. */
+	snprintf(buf, sizeof(buf), "%s" FLASH_K, GOOD);
+	assert_int_equal(parse(buf), -1);
+	assert_err_has(err, "need manifest version 2");
+	assert_int_equal(parse_v2(""), -1);
+	assert_err_has(err, "no flash lines");
+	assert_int_equal(parse_v2(FLASH_K FLASH_K), -1);
+	assert_err_has(err, "twice");
+	assert_int_equal(parse_v2("flash Kernel k 1 " H1 "\n"), -1);
+	assert_err_has(err, "target name");
+	assert_int_equal(parse_v2("flash kernel k/x 1 " H1 "\n"), -1);
+	/* Naming the root image with another hash: not what the trial ran. */
+	assert_int_equal(parse_v2("flash rootfs rootfs 8388608 " H2 "\n"), -1);
+	assert_err_has(err, "another size or SHA-256");
+	assert_int_equal(parse_v2("flash a x 1 " H1 "\nflash b x 1 " H1 "\n"), -1);
+	assert_err_has(err, "name one file");
+	snprintf(buf, sizeof(buf), "%s%s%s%s%s", FLASH_K, "flash a a 1 " H1 "\nflash b b 1 " H1 "\n",
+		 "flash c c 1 " H1 "\nflash d d 1 " H1 "\nflash e e 1 " H1 "\n",
+		 "flash f f 1 " H1 "\nflash g g 1 " H1 "\n", "flash h h 1 " H1 "\n");
+	assert_int_equal(parse_v2(buf), -1);
+	assert_err_has(err, "more than 8");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +243,8 @@ int main(void)
 		cmocka_unit_test(test_duplicate_and_unknown_keys),
 		cmocka_unit_test(test_absurd_sizes),
 		cmocka_unit_test(test_too_big),
+		cmocka_unit_test(test_flash_lines),
+		cmocka_unit_test(test_flash_refusals),
 	};
 
 	return cmocka_run_group_tests_name("manifest", tests, NULL, NULL);

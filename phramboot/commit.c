@@ -1,0 +1,684 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "base64.h"
+#include "bundle.h"
+#include "carry.h"
+#include "commit.h"
+#include "errbuf.h"
+#include "exitcodes.h"
+#include "fileio.h"
+#include "flashdev.h"
+#include "journal.h"
+#include "layout.h"
+#include "manifest.h"
+#include "status.h"
+#include "subproc.h"
+
+#define PROG "phramboot"
+/* More than any journal needs; a bigger region is used up to this. */
+#define JOURNAL_REGION_MAX (1u << 20)
+
+static const char *const fw_printenv_paths[] = {
+	"/usr/bin/fw_printenv", "/usr/sbin/fw_printenv", "/bin/fw_printenv", "/sbin/fw_printenv", NULL,
+};
+static const char *const fw_setenv_paths[] = {
+	"/usr/bin/fw_setenv", "/usr/sbin/fw_setenv", "/bin/fw_setenv", "/sbin/fw_setenv", NULL,
+};
+
+__attribute__((format(printf, 2, 3)))
+static int fatal(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs(PROG ": fatal: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+struct job {
+	const struct manifest_flash *fl;
+	uint64_t src_off;		/* where its bytes are in the trial's root MTD */
+	const struct layout_dev *dev;
+	struct flashdev fd;
+};
+
+struct commit {
+	const struct commit_opts *o;
+	char id[17];
+	struct manifest m;
+	struct layout l;
+	const struct layout_set *slot;	/* the slot written */
+	char active[16];		/* ab: the slot the bootloader boots now */
+	int src;			/* the trial's root MTD, read-only */
+	struct job job[MANIFEST_FLASH_MAX];
+	unsigned njobs;
+	struct flashdev journal;
+	bool journal_open;
+	const struct job *current;	/* the one being written, for messages */
+	unsigned step, cut;		/* I/O actions so far; PHRAMBOOT_TEST_CUT */
+	unsigned lstep, lsteps;		/* the journal's steps: this one, how many */
+	bool tty;
+};
+
+/* ---- the journal ---- */
+
+/* Test hook (qemu-tests powercut-*): stop for good just before I/O action number cut, so
+ * that the harness can cut the power exactly there. PHRAMBOOT_TEST_TORN=1 writes the
+ * first half of a journal record first, as a cut in the middle of it would. */
+static void maybe_cut(struct commit *c, const char *what)
+{
+	if (!c->cut || c->step != c->cut)
+		return;
+	printf(PROG ": test cut point %u (before %s): stopping for the power cut\n", c->step, what);
+	fflush(stdout);
+	sync();
+	for (;;)
+		pause();
+}
+
+static int journal_read(struct flashdev *j, uint8_t **region, size_t *nrec, char *err, size_t errlen)
+{
+	size_t len = j->size < JOURNAL_REGION_MAX ? (size_t)j->size : JOURNAL_REGION_MAX;
+
+	if (j->spec.kind == DEV_MTD && len / j->unit < 2)
+		return seterr(err, errlen, "journal %s is smaller than two erase blocks", j->spec.name);
+	len -= len % (j->spec.kind == DEV_MTD ? j->unit : JOURNAL_RECORD);
+	*region = malloc(len);
+	if (!*region)
+		return seterr(err, errlen, "out of memory");
+	if (flashdev_pread(j, *region, len, 0, err, errlen)) {
+		free(*region);
+		return -1;
+	}
+	*nrec = len / JOURNAL_RECORD;
+	return 0;
+}
+
+static bool erased(const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != 0xff)
+			return false;
+	return true;
+}
+
+static int journal_append(struct commit *c, const char *text, char *err, size_t errlen)
+{
+	struct flashdev *j = &c->journal;
+	uint8_t *region, rec[JOURNAL_RECORD], back[JOURNAL_RECORD];
+	size_t nrec, per_unit, at = 0;
+	uint32_t seq = 0;
+	long newest;
+	bool found = false;
+
+	if (journal_read(j, &region, &nrec, err, errlen))
+		return -1;
+	newest = journal_newest(region, nrec, &seq, NULL);
+	per_unit = j->spec.kind == DEV_MTD ? j->unit / JOURNAL_RECORD : nrec;
+	/* The next slot after the newest record that can take a record: erased space on
+	 * MTD (a torn record is never written over), or the first slot of an erase block
+	 * that does not hold the newest record, erased now. Block devices: the next one. */
+	for (size_t k = 1; k <= nrec && !found; k++) {
+		at = newest < 0 ? k - 1 : ((size_t)newest + k) % nrec;
+		if (j->spec.kind != DEV_MTD || erased(region + at * JOURNAL_RECORD, JOURNAL_RECORD))
+			found = true;
+		else if (at % per_unit == 0 && (newest < 0 || at / per_unit != (size_t)newest / per_unit)) {
+			c->step++;
+			maybe_cut(c, "erasing a journal block");
+			if (flashdev_erase(j, at * JOURNAL_RECORD, err, errlen)) {
+				free(region);
+				return -1;
+			}
+			found = true;
+		}
+	}
+	free(region);
+	if (!found)
+		return seterr(err, errlen, "journal %s has no room and no block to erase", j->spec.name);
+	journal_encode(newest < 0 ? 1 : seq + 1, text, rec);
+	c->step++;
+	if (c->cut && c->step == c->cut && getenv("PHRAMBOOT_TEST_TORN"))
+		flashdev_pwrite(j, rec, JOURNAL_RECORD / 2, at * JOURNAL_RECORD, err, errlen);
+	maybe_cut(c, "a journal record");
+	if (flashdev_pwrite(j, rec, JOURNAL_RECORD, at * JOURNAL_RECORD, err, errlen) ||
+	    flashdev_pread(j, back, JOURNAL_RECORD, at * JOURNAL_RECORD, err, errlen))
+		return -1;
+	if (memcmp(rec, back, sizeof(rec)))
+		return seterr(err, errlen, "journal %s does not read back its record", j->spec.name);
+	return 0;
+}
+
+struct jrec {
+	char verb[16], id[17], slot[16], detail[JOURNAL_TEXT_MAX + 1];
+	unsigned k, n;
+};
+
+static int jrec_parse(const char *text, struct jrec *r)
+{
+	memset(r, 0, sizeof(*r));
+	return sscanf(text, "%15s %16s %15s %u/%u %498[^\n]", r->verb, r->id, r->slot, &r->k, &r->n,
+		      r->detail) >= 5 ? 0 : -1;
+}
+
+/* "verb id slot k/n detail" into the journal, counting the commit's own steps. */
+__attribute__((format(printf, 3, 4)))
+static int record(struct commit *c, const char *verb, const char *fmt, ...)
+{
+	char text[JOURNAL_TEXT_MAX + 1], detail[300], err[300];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, ap);
+	va_end(ap);
+	c->lstep++;
+	snprintf(text, sizeof(text), "%s %s %s %u/%u %s", verb, c->id, c->l.ab ? c->slot->name : "-",
+		 c->lstep, c->lsteps, detail);
+	if (c->o->dry_run) {
+		printf("  journal: %s\n", text);
+		c->step++;
+		return 0;
+	}
+	if (journal_append(c, text, err, sizeof(err)))
+		return fatal(EXIT_FLASH, "unable to write the commit journal: %s", err);
+	return 0;
+}
+
+/* ---- the bootloader's environment ---- */
+
+static int env_get(const char *var, char *val, size_t len, char *err, size_t errlen)
+{
+	const char *tool = subproc_find(fw_printenv_paths);
+	char *argv[] = { (char *)tool, (char *)"-n", (char *)var, NULL };
+
+	if (!tool)
+		return seterr(err, errlen, "fw_printenv not found (libubootenv-tool)");
+	if (subproc_run(argv, val, len, err, errlen)) {
+		/* fw_printenv fails on an unset variable: that is an empty value. */
+		if (strstr(err, "not defined") || strstr(err, "status 1")) {
+			val[0] = '\0';
+			return 0;
+		}
+		return -1;
+	}
+	val[strcspn(val, "\n")] = '\0';
+	return 0;
+}
+
+static int env_set(const char *var, const char *val, char *err, size_t errlen)
+{
+	const char *tool = subproc_find(fw_setenv_paths);
+	char *argv[] = { (char *)tool, (char *)var, (char *)val, NULL };
+
+	if (!tool)
+		return seterr(err, errlen, "fw_setenv not found (libubootenv-tool)");
+	return subproc_run(argv, NULL, 0, err, errlen);
+}
+
+/* ---- verification: nothing below writes ---- */
+
+static int load_layout(const char *path, struct layout *l, char *err, size_t errlen)
+{
+	char *text, e[256];
+	size_t len;
+	int r;
+
+	if (read_file(path ? path : LAYOUT_DEFAULT, 64 * 1024, &text, &len, e, sizeof(e)))
+		return seterr(err, errlen, "unable to read the layout file %s: %s", path ? path : LAYOUT_DEFAULT, e);
+	r = layout_parse(text, len, l, e, sizeof(e));
+	free(text);
+	if (r)
+		return seterr(err, errlen, "%s: %s", path ? path : LAYOUT_DEFAULT, e);
+	return 0;
+}
+
+static int hash_range(int fd, uint64_t off, uint64_t len, uint8_t out[32], char *err, size_t errlen)
+{
+	static uint8_t buf[64 * 1024];
+	crypto_hash_sha256_state h;
+
+	crypto_hash_sha256_init(&h);
+	while (len) {
+		ssize_t n = pread(fd, buf, len < sizeof(buf) ? (size_t)len : sizeof(buf), (off_t)off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return seterr(err, errlen, "%s", n < 0 ? strerror(errno) : "short read");
+		crypto_hash_sha256_update(&h, buf, (size_t)n);
+		off += (uint64_t)n;
+		len -= (uint64_t)n;
+	}
+	crypto_hash_sha256_final(&h, out);
+	return 0;
+}
+
+/* The trial's carried manifest: read, signature, id, payload hashes. */
+static int verify_carry(struct commit *c, const char *cmdline)
+{
+	char val[64], rootdev[64], err[512], keynum[17], *end;
+	uint8_t sum[32], *buf;
+	struct carry_index ci;
+	uint64_t carry_off;
+	ssize_t n;
+
+	if (!status_trial_id(cmdline, c->id, sizeof(c->id)) || !c->id[0])
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: this system is not a phramboot trial (no phramboot.trial= on the kernel command line); boot the bundle with phramboot first");
+	if (!status_cmdline_arg(cmdline, "phramboot.carry", val, sizeof(val)))
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: trial %s carries no flash payloads (its bundle has no --flash lines, or it was booted by an older phramboot); pack the bundle with --flash",
+			     c->id);
+	errno = 0;
+	carry_off = strtoull(val, &end, 0);
+	if (errno || *end || !carry_off)
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: phramboot.carry=%s is not an offset", val);
+	if (!status_cmdline_arg(cmdline, "root", val, sizeof(val)) || strncmp(val, "/dev/mtdblock", 13) ||
+	    !val[13] || strspn(val + 13, "0123456789") != strlen(val + 13))
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: the trial's root=%s is not its phram device", val);
+	snprintf(rootdev, sizeof(rootdev), "/dev/mtd%s", val + 13);
+	c->src = open(rootdev, O_RDONLY | O_CLOEXEC);
+	if (c->src < 0)
+		return fatal(EXIT_SYSTEM, "unable to open the trial's RAM image %s: %s", rootdev, strerror(errno));
+	buf = malloc(CARRY_INDEX_MAX);
+	if (!buf)
+		return fatal(EXIT_SYSTEM, "out of memory");
+	n = pread(c->src, buf, CARRY_INDEX_MAX, (off_t)carry_off);
+	if (n <= 0 || carry_parse_index((char *)buf, (size_t)n, &ci, err, sizeof(err))) {
+		free(buf);
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: no carried manifest at %#llx of %s: %s",
+			     (unsigned long long)carry_off, rootdev, n <= 0 ? strerror(errno) : err);
+	}
+	if (!ci.sig && !c->o->insecure) {
+		free(buf);
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: trial %s was booted from an unsigned bundle; pass --insecure to write it anyway",
+			     c->id);
+	}
+	if (ci.sig && bundle_verify_text(ci.manifest, ci.manifest_len, ci.sig, ci.sig_len, c->o->keys,
+					 keynum, err, sizeof(err))) {
+		free(buf);
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: the carried manifest does not verify with this trial's keys: %s",
+			     err);
+	}
+	crypto_hash_sha256(sum, (const uint8_t *)ci.manifest, ci.manifest_len);
+	hex_encode(sum, 8, val);
+	if (strcmp(val, c->id)) {
+		free(buf);
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: the carried manifest is %s, not the %s this trial booted",
+			     val, c->id);
+	}
+	if (manifest_parse(ci.manifest, ci.manifest_len, &c->m, err, sizeof(err))) {
+		free(buf);
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: carried manifest: %s", err);
+	}
+	free(buf);
+	if (ci.nflash != c->m.nflash)
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: the carried index lists %u payloads, the manifest %u",
+			     ci.nflash, c->m.nflash);
+	for (unsigned i = 0; i < c->m.nflash; i++) {
+		struct job *jb = &c->job[i];
+		off_t end_off = lseek(c->src, 0, SEEK_END);
+
+		if (strcmp(ci.target[i], c->m.flash[i].target))
+			return fatal(EXIT_BAD_BUNDLE, "unable to commit: the carried index and the manifest disagree on payload %u",
+				     i + 1);
+		jb->fl = &c->m.flash[i];
+		jb->src_off = ci.offset[i];
+		if (end_off < 0 || jb->src_off > (uint64_t)end_off || jb->fl->f.size > (uint64_t)end_off - jb->src_off)
+			return fatal(EXIT_BAD_BUNDLE, "unable to commit: payload %s runs past the end of %s",
+				     jb->fl->target, rootdev);
+		if (hash_range(c->src, jb->src_off, jb->fl->f.size, sum, err, sizeof(err)))
+			return fatal(EXIT_SYSTEM, "unable to read payload %s from %s: %s", jb->fl->target, rootdev, err);
+		if (memcmp(sum, jb->fl->f.sha256, 32))
+			return fatal(EXIT_BAD_BUNDLE, "unable to commit: payload %s in RAM does not match its SHA-256 in the signed manifest (memory corrupted or altered); nothing was written",
+				     jb->fl->target);
+	}
+	c->njobs = c->m.nflash;
+	return 0;
+}
+
+/* Which slot to write, and where each payload goes; every device opened and sized. */
+static int resolve(struct commit *c)
+{
+	char err[512], d[128];
+
+	if (load_layout(c->o->layout, &c->l, err, sizeof(err)))
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: %s", err);
+	if (c->l.ab) {
+		if (env_get(c->l.var_boot, c->active, sizeof(c->active), err, sizeof(err)))
+			return fatal(EXIT_SYSTEM, "unable to read U-Boot variable %s: %s", c->l.var_boot, err);
+		if (strcmp(c->active, c->l.slot[0].name) && strcmp(c->active, c->l.slot[1].name))
+			return fatal(EXIT_BAD_BUNDLE, "unable to commit: U-Boot variable %s is \"%s\", not slot %s or %s of the layout",
+				     c->l.var_boot, c->active, c->l.slot[0].name, c->l.slot[1].name);
+		/* The inactive slot: the one the bootloader does not boot by default. */
+		c->slot = strcmp(c->active, c->l.slot[0].name) ? &c->l.slot[0] : &c->l.slot[1];
+		for (unsigned i = 0; i < c->slot->n; i++) {
+			bool have = false;
+
+			for (unsigned k = 0; k < c->m.nflash; k++)
+				have |= !strcmp(c->m.flash[k].target, c->slot->role[i]);
+			if (!have)
+				return fatal(EXIT_BAD_BUNDLE, "unable to commit: the bundle has no flash payload for %s, and slot %s needs one (its old %s would stay)",
+					     c->slot->role[i], c->slot->name, c->slot->role[i]);
+		}
+	} else {
+		c->slot = &c->l.slot[0];
+	}
+	for (unsigned i = 0; i < c->njobs; i++) {
+		struct job *jb = &c->job[i];
+
+		jb->dev = layout_find(&c->l, c->slot, jb->fl->target);
+		if (!jb->dev)
+			return fatal(EXIT_BAD_BUNDLE, "unable to commit: the layout file has no target %s (the bundle's flash payload %s); add it to %s",
+				     jb->fl->target, jb->fl->target, c->o->layout ? c->o->layout : LAYOUT_DEFAULT);
+		layout_dev_describe(jb->dev, d, sizeof(d));
+		if (flashdev_open(jb->dev, !c->o->dry_run, &jb->fd, err, sizeof(err)))
+			return fatal(EXIT_BAD_BUNDLE, "unable to commit %s to %s: %s", jb->fl->target, d, err);
+		if (flashdev_fits(&jb->fd, jb->fl->f.size, err, sizeof(err)))
+			return fatal(EXIT_NO_ROOM, "unable to commit %s to %s: %s", jb->fl->target, d, err);
+		for (unsigned k = 0; k < i; k++)
+			if (!strcmp(jb->fd.path, c->job[k].fd.path) && jb->dev->offset == c->job[k].dev->offset)
+				return fatal(EXIT_BAD_BUNDLE, "unable to commit: %s and %s would both go to %s",
+					     c->job[k].fl->target, jb->fl->target, d);
+	}
+	layout_dev_describe(&c->l.journal, d, sizeof(d));
+	if (flashdev_open(&c->l.journal, !c->o->dry_run, &c->journal, err, sizeof(err)))
+		return fatal(EXIT_BAD_BUNDLE, "unable to open the commit journal %s: %s", d, err);
+	c->journal_open = true;
+	/* begin, write + written per payload, (ab) switch, done */
+	c->lsteps = 2 + 2 * c->njobs + (c->l.ab ? 1 : 0);
+	return 0;
+}
+
+static int on_step(void *ctx, const char *what, uint64_t block)
+{
+	struct commit *c = ctx;
+	char d[128];
+
+	c->step++;
+	layout_dev_describe(c->current->dev, d, sizeof(d));
+	if (c->o->dry_run) {
+		printf("  step %u: %s %s block %llu\n", c->step, what, d, (unsigned long long)block);
+		return 0;
+	}
+	{
+		char w[160];
+
+		snprintf(w, sizeof(w), "%s of %s block %llu", what, d, (unsigned long long)block);
+		maybe_cut(c, w);
+	}
+	if (c->tty && !c->o->quiet)
+		fprintf(stderr, "\r" PROG ": %s: %s block %llu ", c->current->fl->target, what,
+			(unsigned long long)block);
+	return 0;
+}
+
+static int execute(struct commit *c)
+{
+	char err[512], d[128];
+	uint8_t sum[32];
+	int r;
+
+	if (c->o->dry_run)
+		printf(PROG ": commit of trial %s%s%s (dry run: nothing is written):\n", c->id,
+		       c->l.ab ? " to slot " : "", c->l.ab ? c->slot->name : "");
+	if ((r = record(c, "begin", "%s", c->l.ab ? "ab" : "single")))
+		return r;
+	for (unsigned i = 0; i < c->njobs; i++) {
+		struct job *jb = &c->job[i];
+		struct flashdev_stats st;
+
+		c->current = jb;
+		layout_dev_describe(jb->dev, d, sizeof(d));
+		if ((r = record(c, "write", "%s %s", jb->fl->target, d)))
+			return r;
+		if (flashdev_write(&jb->fd, c->src, jb->src_off, jb->fl->f.size, c->o->dry_run, on_step, c,
+				   &st, err, sizeof(err)) < 0)
+			return fatal(EXIT_FLASH, "unable to write %s to %s: %s; the journal records where the commit stopped",
+				     jb->fl->target, d, err);
+		if (c->tty && !c->o->quiet && !c->o->dry_run)
+			fputc('\n', stderr);
+		printf(PROG ": %s -> %s: %llu bytes, %u unit%s, %u written, %u already held these bytes%s%s\n",
+		       jb->fl->target, d, (unsigned long long)jb->fl->f.size, st.blocks, st.blocks == 1 ? "" : "s",
+		       st.written, st.skipped, st.bad ? ", bad blocks skipped: " : "", st.bad ? "yes" : "");
+		if (!c->o->dry_run) {
+			if (flashdev_sha256(&jb->fd, jb->fl->f.size, sum, err, sizeof(err)))
+				return fatal(EXIT_FLASH, "unable to verify %s on %s: %s", jb->fl->target, d, err);
+			if (memcmp(sum, jb->fl->f.sha256, 32))
+				return fatal(EXIT_FLASH, "%s on %s does not hash to the manifest's SHA-256 after writing; the journal records the failed commit",
+					     jb->fl->target, d);
+		}
+		if ((r = record(c, "written", "%s %s", jb->fl->target, d)))
+			return r;
+	}
+	if (c->l.ab) {
+		if ((r = record(c, "switch", "%s=%s", c->l.var_try, c->slot->name)))
+			return r;
+		c->step++;
+		if (c->o->dry_run) {
+			printf("  step %u: fw_setenv %s %s (one redundant-environment write)\n", c->step,
+			       c->l.var_try, c->slot->name);
+		} else {
+			maybe_cut(c, "the environment switch");
+			if (env_set(c->l.var_try, c->slot->name, err, sizeof(err)))
+				return fatal(EXIT_SYSTEM, "unable to switch the bootloader to slot %s: %s; slot %s is written but slot %s still boots",
+					     c->slot->name, err, c->slot->name, c->active);
+		}
+	}
+	if ((r = record(c, "done", "%s", c->l.ab ? "switched" : "written")))
+		return r;
+	if (c->o->dry_run)
+		return EXIT_OK;
+	if (c->l.ab)
+		printf(PROG ": committed trial %s to slot %s: it boots once at the next reset; `phramboot confirm` there makes it the default, and if it fails to boot slot %s comes back\n",
+		       c->id, c->slot->name, c->active);
+	else
+		printf(PROG ": committed trial %s: the flash holds it; it runs from flash at the next reset\n", c->id);
+	return EXIT_OK;
+}
+
+int commit_run(const struct commit_opts *o)
+{
+	static struct commit c;
+	char *cmdline, err[256], *cut;
+	size_t len;
+	int code;
+
+	memset(&c, 0, sizeof(c));
+	c.o = o;
+	c.src = -1;
+	c.tty = isatty(2);
+	signal(SIGPIPE, SIG_IGN);
+	cut = getenv("PHRAMBOOT_TEST_CUT");
+	if (cut)
+		c.cut = (unsigned)strtoul(cut, NULL, 10);
+	if (read_file("/proc/cmdline", 64 * 1024, &cmdline, &len, err, sizeof(err)))
+		return fatal(EXIT_SYSTEM, "unable to read /proc/cmdline: %s", err);
+	code = verify_carry(&c, cmdline);
+	free(cmdline);
+	if (!code)
+		code = resolve(&c);
+	if (!code) {
+		/* From here on the flash changes: a ^C or a dropped ssh session must not stop
+		 * a commit half way (the journal would say where, but why risk it). */
+		sigset_t block;
+
+		sigemptyset(&block);
+		sigaddset(&block, SIGINT);
+		sigaddset(&block, SIGTERM);
+		sigaddset(&block, SIGHUP);
+		sigaddset(&block, SIGQUIT);
+		if (!o->dry_run)
+			sigprocmask(SIG_BLOCK, &block, NULL);
+		code = execute(&c);
+	}
+	for (unsigned i = 0; i < MANIFEST_FLASH_MAX; i++)
+		if (c.job[i].fl)
+			flashdev_close(&c.job[i].fd);
+	if (c.journal_open)
+		flashdev_close(&c.journal);
+	if (c.src >= 0)
+		close(c.src);
+	return code;
+}
+
+/* ---- after a reset: confirm and status ---- */
+
+static int newest_record(const struct layout *l, struct jrec *r, char *err, size_t errlen)
+{
+	struct flashdev j;
+	uint8_t *region;
+	size_t nrec;
+	char text[JOURNAL_TEXT_MAX + 1];
+	long at;
+
+	if (flashdev_open(&l->journal, false, &j, err, errlen))
+		return -1;
+	if (journal_read(&j, &region, &nrec, err, errlen)) {
+		flashdev_close(&j);
+		return -1;
+	}
+	flashdev_close(&j);
+	at = journal_newest(region, nrec, NULL, text);
+	free(region);
+	if (at < 0)
+		return 1;
+	if (jrec_parse(text, r))
+		return seterr(err, errlen, "unreadable journal record \"%.60s\"", text);
+	return 0;
+}
+
+int commit_confirm(const char *layout_path)
+{
+	static struct commit c;
+	struct commit_opts o = { .layout = layout_path };
+	char *cmdline, err[512], running[16], def[16];
+	struct jrec r;
+	size_t len;
+	int code;
+
+	memset(&c, 0, sizeof(c));
+	c.o = &o;
+	if (load_layout(layout_path, &c.l, err, sizeof(err)))
+		return fatal(EXIT_USAGE, "unable to confirm: %s", err);
+	if (!c.l.ab) {
+		printf(PROG ": nothing to confirm: a single-slot layout has no fallback to give up\n");
+		return EXIT_OK;
+	}
+	if (read_file("/proc/cmdline", 64 * 1024, &cmdline, &len, err, sizeof(err)))
+		return fatal(EXIT_SYSTEM, "unable to read /proc/cmdline: %s", err);
+	if (!status_cmdline_arg(cmdline, "phramboot.slot", running, sizeof(running))) {
+		free(cmdline);
+		return fatal(EXIT_USAGE, "unable to confirm: this boot names no slot (no phramboot.slot= on the kernel command line; the bootloader sets it)");
+	}
+	free(cmdline);
+	if (strcmp(running, c.l.slot[0].name) && strcmp(running, c.l.slot[1].name))
+		return fatal(EXIT_USAGE, "unable to confirm: phramboot.slot=%s is not a slot of the layout", running);
+	if (env_get(c.l.var_boot, def, sizeof(def), err, sizeof(err)))
+		return fatal(EXIT_SYSTEM, "unable to read U-Boot variable %s: %s", c.l.var_boot, err);
+	if (!strcmp(def, running)) {
+		printf(PROG ": slot %s is already the default\n", running);
+		return EXIT_OK;
+	}
+	if (env_set(c.l.var_boot, running, err, sizeof(err)))
+		return fatal(EXIT_SYSTEM, "unable to make slot %s the default: %s", running, err);
+	c.slot = !strcmp(running, c.l.slot[0].name) ? &c.l.slot[0] : &c.l.slot[1];
+	strcpy(c.id, "-");
+	code = newest_record(&c.l, &r, err, sizeof(err));
+	if (code == 0 && !strcmp(r.slot, running))
+		snprintf(c.id, sizeof(c.id), "%s", r.id);
+	/* The environment already says it; the journal entry is for status. */
+	if (flashdev_open(&c.l.journal, true, &c.journal, err, sizeof(err)) == 0) {
+		char text[JOURNAL_TEXT_MAX + 1];
+
+		snprintf(text, sizeof(text), "confirmed %s %s 1/1 %s=%s", c.id, running, c.l.var_boot, running);
+		if (journal_append(&c, text, err, sizeof(err)))
+			fprintf(stderr, PROG ": warning: slot %s is the default, but the journal could not say so: %s\n",
+				running, err);
+		flashdev_close(&c.journal);
+	}
+	printf(PROG ": slot %s confirmed: it boots by default from now on\n", running);
+	return EXIT_OK;
+}
+
+static const char *other_slot(const struct layout *l, const char *slot)
+{
+	return !strcmp(slot, l->slot[0].name) ? l->slot[1].name : l->slot[0].name;
+}
+
+void commit_status(FILE *out, const char *layout_path, const char *cmdline)
+{
+	struct layout l;
+	struct jrec r;
+	char err[512], running[16] = "", trial[64], tryv[16] = "";
+	bool in_trial = status_trial_id(cmdline, trial, sizeof(trial));
+	int rc;
+
+	if (access(layout_path ? layout_path : LAYOUT_DEFAULT, F_OK) && !layout_path)
+		return;	/* no layout: this board does not commit */
+	if (load_layout(layout_path, &l, err, sizeof(err))) {
+		fprintf(out, "flash: unknown (%s)\n", err);
+		return;
+	}
+	status_cmdline_arg(cmdline, "phramboot.slot", running, sizeof(running));
+	if (l.ab)
+		fprintf(out, "flash layout: ab, slots %s and %s%s%s%s\n", l.slot[0].name, l.slot[1].name,
+			running[0] ? ", this boot from slot " : "", running, in_trial ? " (a trial, from RAM)" : "");
+	else
+		fprintf(out, "flash layout: single slot%s\n", in_trial ? " (this boot: a trial, from RAM)" : "");
+	rc = newest_record(&l, &r, err, sizeof(err));
+	if (rc < 0) {
+		fprintf(out, "flash: unknown (journal: %s)\n", err);
+		return;
+	}
+	if (rc > 0) {
+		fprintf(out, "flash: as installed: no commit in the journal\n");
+		return;
+	}
+	if (l.ab && (!strcmp(r.verb, "switch") || !strcmp(r.verb, "done")))
+		env_get(l.var_try, tryv, sizeof(tryv), err, sizeof(err));
+	if (!strcmp(r.verb, "confirmed") || !strcmp(r.verb, "done")) {
+		if (!l.ab) {
+			if (in_trial)
+				fprintf(out, "flash: holds %s, committed from trial %s\n", r.id, r.id);
+			else
+				fprintf(out, "flash: running %s, committed from trial %s\n", r.id, r.id);
+		} else if (!strcmp(running, r.slot) && !in_trial) {
+			fprintf(out, "flash: running %s from slot %s, committed from trial %s%s\n", r.id, r.slot,
+				r.id, strcmp(r.verb, "confirmed") ? "; not confirmed yet (phramboot confirm)" : "");
+		} else if (!strcmp(tryv, r.slot)) {
+			fprintf(out, "flash: slot %s holds %s, committed from trial %s; it boots once at the next reset\n",
+				r.slot, r.id, r.id);
+		} else if (!strcmp(r.verb, "done") && running[0] && !in_trial) {
+			fprintf(out, "flash: slot %s holds %s (committed from trial %s) but its boot did not confirm it: slot %s boots\n",
+				r.slot, r.id, r.id, running);
+		} else {
+			fprintf(out, "flash: slot %s holds %s, committed from trial %s\n", r.slot, r.id, r.id);
+		}
+		return;
+	}
+	if (!l.ab) {
+		fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s %s): %s\n", r.id, r.k, r.n, r.verb,
+			r.detail, !strcmp(r.verb, "begin") ? "nothing was written yet" :
+			"the flash may hold a mix of the old and the new firmware");
+		return;
+	}
+	if (!strcmp(r.verb, "switch")) {
+		fprintf(out, "flash: commit of %s interrupted at step %u/%u (switch %s): slot %s is complete; slot %s boots\n",
+			r.id, r.k, r.n, r.detail, r.slot, !strcmp(tryv, r.slot) ? r.slot : other_slot(&l, r.slot));
+		return;
+	}
+	fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s %s): slot %s invalid, slot %s boots\n",
+		r.id, r.k, r.n, r.verb, r.detail, r.slot, other_slot(&l, r.slot));
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * phramboot commit, confirm, and the flash part of status: making a proven trial
+ * permanent (layout.h says where things go, journal.h how each step is recorded).
+ */
+#ifndef COMMIT_H
+#define COMMIT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct commit_opts {
+	const char *layout;	/* --layout FILE (default LAYOUT_DEFAULT) */
+	const char *keys;	/* --key: trusted keys (default: the trial's own) */
+	bool insecure;		/* accept a trial booted from an unsigned bundle */
+	bool dry_run;		/* say what would be written, write nothing */
+	bool quiet;		/* no per-block progress */
+};
+
+/* Prints its own messages; returns an exit code. */
+int commit_run(const struct commit_opts *o);
+
+/* On an A/B board booted from a slot that is not yet the default: make it the default. */
+int commit_confirm(const char *layout_path);
+
+/* "flash: ..." lines for phramboot status: what the journal says the flash holds. */
+void commit_status(FILE *out, const char *layout_path, const char *cmdline);
+
+#endif
