@@ -11,6 +11,7 @@ const char cli_usage[] =
 	"usage: watchdog-arm [-d DEV] -t SECONDS [--no-kexec-continuity]\n"
 	"       watchdog-arm [-d DEV] --disarm\n"
 	"       watchdog-arm [-d DEV] --keepalive [-t SECONDS] [--health CMD] [--interval N]\n"
+	"                    [--healthy-for SECONDS --then CMD]\n"
 	"       watchdog-arm [-d DEV] --query [--open]\n"
 	"\n"
 	"  -t, --timeout SECONDS   set the timeout, pet once, keep running through kexec,\n"
@@ -20,6 +21,8 @@ const char cli_usage[] =
 	"      --keepalive         pet the watchdog while CMD keeps succeeding\n"
 	"      --health CMD        run through /bin/sh -c before each pet (default: none)\n"
 	"      --interval N        seconds between pets (default: timeout / 3)\n"
+	"      --healthy-for SECONDS  once every check has passed for this long, run\n"
+	"      --then CMD          CMD once (through /bin/sh -c), e.g. 'phramboot commit'\n"
 	"      --query             report the device and what its driver supports\n"
 	"      --open              let --query open the device (starts the timer, see man)\n"
 	"  -d, --dev DEV           device (default: /dev/watchdog0, else /dev/watchdog)\n"
@@ -75,7 +78,7 @@ int cli_parse(int argc, char *const argv[], struct cli_args *a, char *err, size_
 	int i;
 
 	memset(a, 0, sizeof(*a));
-	a->timeout = a->interval = -1;
+	a->timeout = a->interval = a->healthy_for = -1;
 	for (i = 1; i < argc; i++) {
 		const char *arg = argv[i], *val = NULL;
 		const char **target = NULL;
@@ -95,6 +98,10 @@ int cli_parse(int argc, char *const argv[], struct cli_args *a, char *err, size_
 			seconds = &a->interval;
 		} else if (long_opt(arg, "--health", &val)) {
 			target = &a->health;
+		} else if (long_opt(arg, "--then", &val)) {
+			target = &a->then;
+		} else if (long_opt(arg, "--healthy-for", &val)) {
+			seconds = &a->healthy_for;
 		} else if (!strcmp(arg, "--disarm")) {
 			disarm = true;
 			continue;
@@ -148,6 +155,10 @@ int cli_parse(int argc, char *const argv[], struct cli_args *a, char *err, size_
 
 	if ((a->health || a->interval > 0) && a->mode != CLI_KEEPALIVE)
 		return usage_error(err, errlen, "--health and --interval need --keepalive");
+	if ((a->then || a->healthy_for > 0) && a->mode != CLI_KEEPALIVE)
+		return usage_error(err, errlen, "--healthy-for and --then need --keepalive");
+	if (!a->then != !(a->healthy_for > 0))
+		return usage_error(err, errlen, "--healthy-for and --then go together");
 	if (a->no_continuity && a->mode != CLI_ARM)
 		return usage_error(err, errlen, "--no-kexec-continuity only applies to arming");
 	if (a->open && a->mode != CLI_QUERY)

@@ -14,6 +14,8 @@ struct cli_args {
 	int timeout;              /* seconds, -1 if not given */
 	int interval;             /* seconds, -1 if not given */
 	const char *health;       /* shell command, NULL if none */
+	const char *then;         /* --then: shell command run once when healthy long enough */
+	int healthy_for;          /* --healthy-for seconds, -1 if not given */
 	bool no_continuity;       /* --no-kexec-continuity */
 	bool open;                /* --query --open */
 };

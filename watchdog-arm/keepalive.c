@@ -38,6 +38,11 @@ void ka_describe_status(int wait_status, char *buf, size_t len)
 		snprintf(buf, len, "wait status 0x%x", (unsigned int)wait_status);
 }
 
+bool ka_then_due(bool failed, bool done, long long healthy_ms, int healthy_for)
+{
+	return !failed && !done && healthy_for > 0 && healthy_ms >= (long long)healthy_for * 1000;
+}
+
 static volatile sig_atomic_t stop_signal;
 
 static void on_stop(int sig)
@@ -85,13 +90,14 @@ static int seconds_left(int timeout, long long last_pet)
 	return left > 0 ? (int)((left + 500) / 1000) : 0;
 }
 
-int ka_run(const char *dev, int timeout, int interval, const char *health)
+int ka_run(const char *dev, int timeout, int interval, const char *health, const char *then,
+	   int healthy_for)
 {
 	struct sigaction sa;
 	struct wdarm_info info;
 	char err[256], opts[128], why[48];
-	bool failed = false;
-	long long last_pet;
+	bool failed = false, then_done = false;
+	long long last_pet, start;
 	int fd, rc;
 
 	rc = wdarm_open_running(dev, timeout, &fd, &info, err, sizeof(err));
@@ -99,7 +105,7 @@ int ka_run(const char *dev, int timeout, int interval, const char *health)
 		fprintf(stderr, "watchdog-arm: fatal: %s\n", err);
 		return exit_code_for(rc);
 	}
-	last_pet = now_ms();
+	start = last_pet = now_ms();
 	interval = ka_interval(info.timeout, interval);
 	if (interval < 0) {
 		/* Nothing changed for the worse: the timer runs and we never pet it. */
@@ -133,6 +139,14 @@ int ka_run(const char *dev, int timeout, int interval, const char *health)
 					return EXIT_SYSCALL;
 				}
 				last_pet = now_ms();
+				if (then && ka_then_due(failed, then_done, last_pet - start, healthy_for)) {
+					then_done = true;
+					printf("watchdog-arm: healthy for %d s: running %s\n", healthy_for, then);
+					fflush(stdout);
+					ka_describe_status(run_health(then), why, sizeof(why));
+					printf("watchdog-arm: %s: %s\n", then, why);
+					fflush(stdout);
+				}
 			} else {
 				ka_describe_status(status, why, sizeof(why));
 				printf("watchdog-arm: health check failed (%s): no longer petting; "

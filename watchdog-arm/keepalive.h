@@ -20,7 +20,14 @@ int ka_interval(int timeout, int interval);
 /* "exit 1", "killed by signal 9", ... for a wait status. */
 void ka_describe_status(int wait_status, char *buf, size_t len);
 
-/* Run the keepalive on dev until SIGTERM/SIGINT; returns the process exit code. */
-int ka_run(const char *dev, int timeout, int interval, const char *health);
+/* Is it time for --then? Not after a failed check, not twice, and only once every
+ * check for healthy_for seconds (ms since the keepalive began) has passed. */
+bool ka_then_due(bool failed, bool done, long long healthy_ms, int healthy_for);
+
+/* Run the keepalive on dev until SIGTERM/SIGINT; returns the process exit code.
+ * then (or NULL) runs once when ka_then_due says so; its failure does not stop
+ * the petting (the system is healthy; what it ran may be retried by hand). */
+int ka_run(const char *dev, int timeout, int interval, const char *health, const char *then,
+	   int healthy_for);
 
 #endif

@@ -213,7 +213,7 @@ int main(int argc, char **argv)
 	case CLI_DISARM:
 		return do_disarm(dev);
 	case CLI_KEEPALIVE:
-		return ka_run(dev, args.timeout, args.interval, args.health);
+		return ka_run(dev, args.timeout, args.interval, args.health, args.then, args.healthy_for);
 	case CLI_QUERY:
 		return do_query(dev, args.open);
 	default:

@@ -106,9 +106,24 @@ static void conflicts(void **s)
 	assert_int_equal(PARSE("--keepalive", "--health", ""), -1);
 }
 
+static void healthy_for_then(void **s)
+{
+	(void)s;
+	assert_int_equal(PARSE("--keepalive", "--health", "true", "--healthy-for", "30",
+			       "--then", "phramboot commit"), 0);
+	assert_int_equal(a.healthy_for, 30);
+	assert_string_equal(a.then, "phramboot commit");
+	assert_int_equal(PARSE("--keepalive", "--then", "phramboot commit"), -1);
+	assert_non_null(strstr(err, "go together"));
+	assert_int_equal(PARSE("--keepalive", "--healthy-for", "30"), -1);
+	assert_int_equal(PARSE("-t", "10", "--healthy-for", "30", "--then", "x"), -1);
+	assert_non_null(strstr(err, "need --keepalive"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(healthy_for_then),
 		cmocka_unit_test(arm_short_and_long), cmocka_unit_test(bad_numbers),
 		cmocka_unit_test(nothing_to_do), cmocka_unit_test(unknown_argument),
 		cmocka_unit_test(modes), cmocka_unit_test(conflicts),

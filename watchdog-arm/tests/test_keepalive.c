@@ -78,9 +78,21 @@ static void describes_status(void **s)
 	assert_string_equal(buf, "killed by signal 9");
 }
 
+static void test_then_due(void **state)
+{
+	(void)state;
+	assert_false(ka_then_due(false, false, 29999, 30));
+	assert_true(ka_then_due(false, false, 30000, 30));
+	/* Once only, never after a failed check, never without --healthy-for. */
+	assert_false(ka_then_due(false, true, 60000, 30));
+	assert_false(ka_then_due(true, false, 60000, 30));
+	assert_false(ka_then_due(false, false, 60000, -1));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_then_due),
 		cmocka_unit_test(pets_while_healthy),
 		cmocka_unit_test(stops_on_failure_and_stays_stopped),
 		cmocka_unit_test(stops_when_check_killed_or_missing),
