@@ -123,7 +123,7 @@ static int journal_append(struct commit *c, const char *text, char *err, size_t 
 	size_t nrec, per_unit, at = 0;
 	uint32_t seq = 0;
 	long newest;
-	bool found = false;
+	bool found = false, need_erase = false;
 
 	if (journal_read(j, &region, &nrec, err, errlen))
 		return -1;
@@ -136,24 +136,25 @@ static int journal_append(struct commit *c, const char *text, char *err, size_t 
 		at = newest < 0 ? k - 1 : ((size_t)newest + k) % nrec;
 		if (j->spec.kind != DEV_MTD || erased(region + at * JOURNAL_RECORD, JOURNAL_RECORD))
 			found = true;
-		else if (at % per_unit == 0 && (newest < 0 || at / per_unit != (size_t)newest / per_unit)) {
-			c->step++;
-			maybe_cut(c, "erasing a journal block");
-			if (flashdev_erase(j, at * JOURNAL_RECORD, err, errlen)) {
-				free(region);
-				return -1;
-			}
-			found = true;
-		}
+		else if (at % per_unit == 0 && (newest < 0 || at / per_unit != (size_t)newest / per_unit))
+			found = need_erase = true;
 	}
 	free(region);
 	if (!found)
 		return seterr(err, errlen, "journal %s has no room and no block to erase", j->spec.name);
-	journal_encode(newest < 0 ? 1 : seq + 1, text, rec);
+	/* One step, erase included, so that a dry run numbers the steps as the real one. */
 	c->step++;
-	if (c->cut && c->step == c->cut && getenv("PHRAMBOOT_TEST_TORN"))
-		flashdev_pwrite(j, rec, JOURNAL_RECORD / 2, at * JOURNAL_RECORD, err, errlen);
+	journal_encode(newest < 0 ? 1 : seq + 1, text, rec);
+	if (c->cut && c->step == c->cut && getenv("PHRAMBOOT_TEST_TORN")) {
+		/* What a cut in the middle of the record's write leaves. */
+		if ((!need_erase || flashdev_erase(j, at * JOURNAL_RECORD, err, errlen) == 0) &&
+		    flashdev_pwrite(j, rec, JOURNAL_RECORD / 2, at * JOURNAL_RECORD, err, errlen) == 0)
+			maybe_cut(c, "the second half of a journal record");
+		return -1;
+	}
 	maybe_cut(c, "a journal record");
+	if (need_erase && flashdev_erase(j, at * JOURNAL_RECORD, err, errlen))
+		return -1;
 	if (flashdev_pwrite(j, rec, JOURNAL_RECORD, at * JOURNAL_RECORD, err, errlen) ||
 	    flashdev_pread(j, back, JOURNAL_RECORD, at * JOURNAL_RECORD, err, errlen))
 		return -1;
@@ -188,8 +189,7 @@ static int record(struct commit *c, const char *verb, const char *fmt, ...)
 	snprintf(text, sizeof(text), "%s %s %s %u/%u %s", verb, c->id, c->l.ab ? c->slot->name : "-",
 		 c->lstep, c->lsteps, detail);
 	if (c->o->dry_run) {
-		printf("  journal: %s\n", text);
-		c->step++;
+		printf("  step %u: journal %s\n", ++c->step, text);
 		return 0;
 	}
 	if (journal_append(c, text, err, sizeof(err)))
@@ -392,6 +392,18 @@ static int resolve(struct commit *c)
 				return fatal(EXIT_BAD_BUNDLE, "unable to commit: %s and %s would both go to %s",
 					     c->job[k].fl->target, jb->fl->target, d);
 	}
+	/* The slot's own payloads first, shared targets (data volumes no boot needs) after:
+	 * on a single-slot board that keeps them out of the risk window. */
+	{
+		struct job sorted[MANIFEST_FLASH_MAX];
+		unsigned n = 0;
+
+		for (int pass = 0; pass < 2; pass++)
+			for (unsigned i = 0; i < c->njobs; i++)
+				if ((layout_find(&c->l, NULL, c->job[i].fl->target) == NULL) == (pass == 0))
+					sorted[n++] = c->job[i];
+		memcpy(c->job, sorted, n * sizeof(sorted[0]));
+	}
 	layout_dev_describe(&c->l.journal, d, sizeof(d));
 	if (flashdev_open(&c->l.journal, !c->o->dry_run, &c->journal, err, sizeof(err)))
 		return fatal(EXIT_BAD_BUNDLE, "unable to open the commit journal %s: %s", d, err);
@@ -465,11 +477,20 @@ static int execute(struct commit *c)
 	if (c->l.ab) {
 		if ((r = record(c, "switch", "%s=%s", c->l.var_try, c->slot->name)))
 			return r;
-		c->step++;
-		if (c->o->dry_run) {
+		char now[16] = "";
+
+		/* Already so (a repeated commit): writing it again would only erase the
+		 * environment's sector once more. */
+		if (env_get(c->l.var_try, now, sizeof(now), err, sizeof(err)) == 0 &&
+		    !strcmp(now, c->slot->name)) {
+			printf(PROG ": the environment already boots slot %s next (%s=%s): not written again\n",
+			       c->slot->name, c->l.var_try, now);
+		} else if (c->o->dry_run) {
+			c->step++;
 			printf("  step %u: fw_setenv %s %s (one redundant-environment write)\n", c->step,
 			       c->l.var_try, c->slot->name);
 		} else {
+			c->step++;
 			maybe_cut(c, "the environment switch");
 			if (env_set(c->l.var_try, c->slot->name, err, sizeof(err)))
 				return fatal(EXIT_SYSTEM, "unable to switch the bootloader to slot %s: %s; slot %s is written but slot %s still boots",

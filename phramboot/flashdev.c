@@ -338,6 +338,9 @@ static int write_ubi(struct flashdev *d, int src, uint64_t src_off, uint64_t len
 		if (step && step(ctx, "resize", 0))
 			return 1;
 		if (!dry_run) {
+			/* The resize opens the volume exclusively: let go of it meanwhile. */
+			close(d->fd);
+			d->fd = -1;
 			snprintf(path, sizeof(path), "/dev/ubi%d", d->ubi_dev);
 			cfd = open(path, O_RDONLY | O_CLOEXEC);
 			if (cfd < 0 || ioctl(cfd, UBI_IOCRSVOL, &rs)) {
@@ -350,6 +353,10 @@ static int write_ubi(struct flashdev *d, int src, uint64_t src_off, uint64_t len
 			}
 			close(cfd);
 			d->size = len;
+			d->fd = open(d->path, O_RDWR | O_CLOEXEC);
+			if (d->fd < 0)
+				return seterr(err, errlen, "unable to open %s after resizing it: %s", d->path,
+					      strerror(errno));
 		}
 	}
 	if (step && step(ctx, "update", 0))

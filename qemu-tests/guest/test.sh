@@ -85,3 +85,114 @@ expect_refusal() {
 	sleep $wait
 	mark "refusal: no reset $wait s later, no kexec image loaded"
 }
+
+# ---- the commit tests ----
+
+# What this boot is: "trial ID" (a phramboot trial; ID its bundle), else the firmware
+# version on flash: factory, next.
+boot_state() {
+	t=$(cmdline_arg phramboot.trial)
+	if [ -n "$t" ]; then
+		echo "trial $t"
+	else
+		cat /etc/firmware-version 2>/dev/null || echo factory
+	fi
+}
+
+# The id phramboot gives the bundle in DIR: the first 16 hex digits of its manifest's SHA-256.
+bundle_id() { sha256sum <"$1/manifest" | cut -c1-16; }
+
+# The character device of MTD partition NAME.
+mtd_dev() {
+	for f in /sys/class/mtd/mtd*/name; do
+		[ "$(cat "$f")" = "$1" ] || continue
+		f=${f%/name}
+		echo "/dev/${f##*/}"
+		return 0
+	done
+	return 1
+}
+
+# The device that holds target ROLE of slot SLOT on this board (the layout files).
+target_dev() {
+	case $(guest_arch) in
+	malta)
+		case $1 in kernel) echo /dev/sda1 ;; rootfs) echo /dev/sda2 ;; *) return 1 ;; esac ;;
+	*) mtd_dev "${1}_$2" ;;
+	esac
+}
+
+# flash_matches BUNDLE SLOT: the slot's partitions hold the bundle's flash payloads (all
+# but appdata, which is no slot's), byte for byte; says which does not.
+flash_matches() {
+	while read -r k role file size sha; do
+		[ "$k" = flash ] && [ "$role" != appdata ] || continue
+		dev=$(target_dev "$role" "$2") || { echo "no device for $role in slot $2"; return 1; }
+		got=$(head -c "$size" "$dev" | sha256sum | cut -c1-64)
+		[ "$got" = "$sha" ] || { echo "$role on $dev is not ${1##*/}'s ($file)"; return 1; }
+	done <"$1/manifest"
+	return 0
+}
+
+# Which bundle of the given ones slot SLOT holds, or "neither".
+slot_holds() {
+	slot=$1
+	shift
+	for b in "$@"; do
+		flash_matches "$B/$b" "$slot" >/dev/null && { echo "$b"; return; }
+	done
+	echo neither
+}
+
+# The U-Boot variable NAME (virt's redundant environment), or empty.
+env_var() { fw_printenv -n "$1" 2>/dev/null; }
+
+# stop_here: stay up (the harness pets nothing: the trial's keepalive does) until the
+# host cuts the power.
+stop_here() { while :; do sleep 10; done; }
+
+# cut_points DRYRUN: the commit steps the power-cut tests cut before, one "STEP TORN WHAT"
+# per line in step order: every journal record (and, torn, the first and the switch
+# record), the environment switch, the first erase, first write and last write of each
+# raw partition, a UBI volume's resize and update, and "end" (after the last step).
+cut_points() {
+	awk '
+	$1 == "step" {
+		n = $2; sub(/:$/, "", n); what = $0; sub(/^ *step [0-9]+: /, "", what)
+		if ($3 == "journal") {
+			print n, 0, what
+			if ($4 == "begin" || $4 == "switch") print n, 1, what " (torn)"
+		} else if ($3 == "fw_setenv" || $3 == "resize" || $3 == "update") {
+			print n, 0, what
+		} else if ($3 == "erase" || $3 == "write") {
+			key = $3 " " $4
+			if (!(key in first)) { first[key] = n; print n, 0, what }
+			if ($3 == "write") { last[$4] = n; lastwhat[$4] = what }
+		}
+		max = n
+	}
+	END {
+		for (d in last) if (last[d] != first["write " d]) print last[d], 0, lastwhat[d]
+		print max + 1, 0, "end"
+	}' "$1" | sort -n -k1,1 -k2,2 | uniq
+}
+
+# The power-cut tests leave a note on flash before they commit, in the last erase block
+# of rootfs_b (virt) or the last sector of rootfs_b (malta), where no payload reaches
+# (and that no hash compares): after the cut, the board reads it back to know that this
+# boot is the one after a cut, and which.
+cut_marker_dev() {
+	case $(guest_arch) in
+	malta) echo /dev/sda $((0x4100000 - 512)) ;;
+	*) echo "/dev/mtdblock$(mtd_dev rootfs_b | sed 's/.*mtd//')" $((0x1000000 - 512)) ;;
+	esac
+}
+set_cut_marker() {
+	set -- "$1" $(cut_marker_dev)
+	printf 'phramboot-cut %s\n' "$1" | dd of="$2" bs=512 seek=$(($3 / 512)) conv=notrunc,sync 2>/dev/null &&
+		sync || fail "unable to leave the cut marker on $2"
+}
+cut_marker() {
+	set -- $(cut_marker_dev)
+	dd if="$1" bs=512 skip=$(($2 / 512)) count=1 2>/dev/null | sed -n 's/^phramboot-cut //p' | grep .
+}
