@@ -11,7 +11,7 @@ ARCHES := mipsel armhf
 # a trial miss its watchdog.
 JOBS ?= 4
 
-.PHONY: all deps tools guests check check-unit check-patches check-qemu demo bench clean
+.PHONY: all deps tools guests check check-unit check-fuzz check-patches check-qemu demo bench fuzz clean
 
 all: guests
 
@@ -42,6 +42,18 @@ check-unit: deps
 		if [ -f $$d/Makefile ]; then $(MAKE) --no-print-directory -C $$d check || exit 1; fi; \
 	done
 
+# The libFuzzer harnesses of every parser (phramboot/fuzz, watchdog-arm/fuzz): a few
+# seconds each in check, so that a regression shows in CI; `make fuzz` runs them longer.
+# The corpus each grows is kept in build/, and a crash leaves its reproducer there.
+FUZZ_SECONDS ?= 60
+check-fuzz: deps
+	@$(MAKE) -s --no-print-directory -C phramboot fuzz FUZZ_SECONDS=3 O=$(CURDIR)/build/phramboot-native
+	@$(MAKE) -s --no-print-directory -C watchdog-arm fuzz FUZZ_SECONDS=3 O=$(CURDIR)/build/watchdog-arm-native
+
+fuzz: deps
+	@$(MAKE) -s --no-print-directory -C phramboot fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) O=$(CURDIR)/build/phramboot-native
+	@$(MAKE) -s --no-print-directory -C watchdog-arm fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) O=$(CURDIR)/build/watchdog-arm-native
+
 # The patch-series machinery (a broken patch must stop the build and be named), and the
 # kernel series itself: checkpatch --strict, and a compile test of the router watchdog
 # drivers it touches, which no QEMU guest runs.
@@ -52,7 +64,7 @@ check-patches: deps
 check-qemu: guests
 	@qemu-tests/run -j $(JOBS)
 
-check: check-unit check-patches check-qemu
+check: check-unit check-fuzz check-patches check-qemu
 
 demo: guests
 	@qemu-tests/demo.sh

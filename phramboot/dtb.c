@@ -7,6 +7,7 @@
 
 #include "dtb.h"
 #include "errbuf.h"
+#include "fdtcheck.h"
 
 
 /* reg cells for one number; fails if it does not fit the node's cell count. */
@@ -165,6 +166,7 @@ int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 {
 	size_t cap;
 	void *fdt;
+	char e2[160];
 	int r, chosen;
 
 	*out = NULL;
@@ -176,6 +178,10 @@ int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 	if (fdt_totalsize(in) > inlen)
 		return seterr(err, errlen, "DTB is truncated: header says %u bytes, file has %zu",
 			      fdt_totalsize(in), inlen);
+	/* The whole blob, not only the header: libfdt's editing functions trust it, and a
+	 * signed bundle is no proof that its DTB is well formed (fdtcheck.h). */
+	if (fdt_strict_check(in, inlen, e2, sizeof(e2)))
+		return seterr(err, errlen, "%s", e2);
 	cap = fdt_totalsize(in) + strlen(e->bootargs) + 4096;
 	fdt = malloc(cap);
 	if (!fdt)

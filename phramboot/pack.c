@@ -16,6 +16,7 @@
 #include "dtb.h"
 #include "errbuf.h"
 #include "exitcodes.h"
+#include "fdtcheck.h"
 #include "fileio.h"
 #include "manifest.h"
 #include "pack.h"
@@ -256,6 +257,24 @@ int pack_bundle(const struct pack_opts *o, char *err, size_t errlen)
 		goto fail;
 	if (add_flash(o, &m, &written, err, errlen))
 		goto fail;
+	/* The whole DTB, as the device will check it before editing: better refused here
+	 * than signed and then refused on every device. */
+	{
+		char *dtb, e2[160];
+		size_t dlen;
+
+		if (path_join(path, sizeof(path), o->out, bundle_name[MF_DTB]) ||
+		    read_file(path, DTB_MAX, &dtb, &dlen, e, sizeof(e))) {
+			seterr(err, errlen, "unable to read back %s: %s", path, e);
+			goto fail;
+		}
+		if (fdt_strict_check(dtb, dlen, e2, sizeof(e2))) {
+			free(dtb);
+			seterr(err, errlen, "unable to use %s: %s", o->dtb, e2);
+			goto fail;
+		}
+		free(dtb);
+	}
 	code = EXIT_SYSTEM;
 	len = manifest_format(&m, text, sizeof(text));
 	if (len < 0) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "errbuf.h"
+#include "fdtcheck.h"
 #include "ram.h"
 
 static int add_bank(struct ram *r, uint64_t addr, uint64_t size, char *err, size_t errlen)
@@ -45,6 +46,9 @@ int ram_from_fdt(const void *fdt, size_t len, struct ram *out, char *err, size_t
 			      len < sizeof(struct fdt_header) ? "too short" : fdt_strerror(r));
 	if (fdt_totalsize(fdt) > len)
 		return seterr(err, errlen, "truncated device tree blob");
+	/* The walk below trusts the structure: check all of it first (fdtcheck.h). */
+	if (fdt_strict_check(fdt, len, err, errlen))
+		return -1;
 	ac = fdt_address_cells(fdt, 0);
 	sc = fdt_size_cells(fdt, 0);
 	if (ac < 1 || ac > 2 || sc < 1 || sc > 2)
