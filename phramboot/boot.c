@@ -499,7 +499,7 @@ int boot(const struct boot_opts *o)
 	char err[512], e2[256], failure[700];
 	sigset_t block, old;
 	bool loaded = false;
-	int code, disarm_rc;
+	int code, disarm_rc, fail_code = EXIT_KEXEC;
 
 	memset(&p, 0, sizeof(p));
 	/* `ssh router phramboot DIR` whose connection drops: writes to stdout then fail
@@ -563,6 +563,13 @@ int boot(const struct boot_opts *o)
 		snprintf(failure, sizeof(failure), "unable to load the trial kernel: %s", err);
 		goto undo;
 	}
+	if (bundle_lease_broken()) {
+		snprintf(failure, sizeof(failure), "unable to boot bundle %s: one of its files was opened for writing while kexec loaded it, so what was loaded may not be what was verified; nothing was booted",
+			 o->dir);
+		loaded = true;
+		fail_code = EXIT_BAD_BUNDLE;
+		goto undo;
+	}
 	unlink(p.dtb_path);
 	p.dtb_path[0] = '\0';
 	if (p.index_path[0])
@@ -586,7 +593,7 @@ undo:
 	}
 	disarm_rc = wd.armed ? wdarm_disarm(&wd, e2, sizeof(e2)) : 1;
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	code = fatal(EXIT_KEXEC, "%s%s", failure, disarm_rc == 0 ? "; watchdog disarmed" : "");
+	code = fatal(fail_code, "%s%s", failure, disarm_rc == 0 ? "; watchdog disarmed" : "");
 	if (disarm_rc < 0)
 		fprintf(stderr, PROG ": warning: %s; the system will reset when it expires\n", e2);
 out:

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#define _GNU_SOURCE	/* F_SETLEASE */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +24,35 @@
 #include "signify.h"
 
 #define MAX_KEYS 32
+
+/* Set by SIGIO: someone opened a leased bundle file for writing (bundle.h). */
+static volatile sig_atomic_t lease_broken;
+
+static void on_lease_break(int sig)
+{
+	(void)sig;
+	lease_broken = 1;
+}
+
+bool bundle_lease_broken(void)
+{
+	return lease_broken;
+}
+
+/* A read lease from before hashing until the bundle is closed: while it is held, an open
+ * for writing (or a truncate) by anyone, the file's owner included, blocks and raises
+ * SIGIO here, and a file already open for writing cannot be leased at all. So the bytes
+ * kexec reads through /proc/self/fd are the bytes that were hashed, or phramboot knows. */
+static int hold_unchanged(int fd, const char *what, const char *name, char *err, size_t errlen)
+{
+	if (fcntl(fd, F_SETLEASE, F_RDLCK) == 0)
+		return 0;
+	if (errno == EAGAIN || errno == EBUSY)
+		return seterr(err, errlen, "%s (%s) is open for writing by another process, so it could change after it is verified; stop that process and try again",
+			      what, name);
+	return seterr(err, errlen, "%s (%s): unable to hold it unchanged while it is verified and loaded (%s); copy the bundle to /tmp",
+		      what, name, strerror(errno));
+}
 /* Show progress only where hashing takes long enough to wonder. */
 #define PROGRESS_MIN (16u << 20)
 
@@ -165,6 +197,8 @@ static int check_file(struct bundle *b, const char *dir, int i, const struct bun
 	if (fd < 0)
 		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, e);
 	b->fd[i] = fd;
+	if (i != MF_DTB && hold_unchanged(fd, manifest_file_key[i], f->name, err, errlen))
+		return -1;
 	if (fstat(fd, &st))
 		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, strerror(errno));
 	if ((uint64_t)st.st_size != f->size)
@@ -212,6 +246,8 @@ static int check_flash(struct bundle *b, const char *dir, unsigned i, const stru
 	if (fd < 0)
 		return seterr(err, errlen, "flash payload %s (%s): %s", fl->target, fl->f.name, e);
 	b->flash_fd[i] = fd;
+	if (hold_unchanged(fd, fl->target, fl->f.name, err, errlen))
+		return -1;
 	if (fstat(fd, &st))
 		return seterr(err, errlen, "flash payload %s: %s", fl->target, strerror(errno));
 	if ((uint64_t)st.st_size != fl->f.size)
@@ -254,9 +290,17 @@ int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, 
 	char path[PATH_MAX], e[256], *text = NULL;
 	size_t len;
 
+	struct sigaction sa;
+
 	memset(b, 0, sizeof(*b));
 	for (int i = 0; i < MF_COUNT; i++)
 		b->fd[i] = -1;
+	/* SIGIO's default would kill phramboot: catch the lease breaks instead. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_lease_break;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGIO, &sa, NULL);
+	lease_broken = 0;
 	for (int i = 0; i < MANIFEST_FLASH_MAX; i++)
 		b->flash_fd[i] = -1;
 	if (path_join(path, sizeof(path), dir, "manifest"))
@@ -285,6 +329,11 @@ int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, 
 	for (unsigned i = 0; i < b->m.nflash; i++)
 		if (check_flash(b, dir, i, o, err, errlen))
 			goto fail;
+	if (lease_broken) {
+		seterr(err, errlen, "a bundle file was opened for writing while it was being verified; nothing was booted: try again once nothing writes to %s",
+		       dir);
+		goto fail;
+	}
 	b->manifest_text = text;
 	b->manifest_len = len;
 	return 0;

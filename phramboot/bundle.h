@@ -41,10 +41,15 @@ struct bundle_opts {
 int bundle_verify_text(const char *text, size_t len, const char *sigtext, size_t siglen,
 		       const char *keydir, char keynum[17], char *err, size_t errlen);
 
-/* Fills b; on failure closes everything it opened. */
+/* Fills b; on failure closes everything it opened. The kernel, root image and flash
+ * payloads stay under a read lease until bundle_close(): see bundle_lease_broken(). */
 int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, char *err,
 		size_t errlen);
 void bundle_close(struct bundle *b);
+
+/* Has anyone opened one of the open bundle's files for writing since bundle_open()
+ * began? Then what kexec loaded may not be what was verified. */
+bool bundle_lease_broken(void);
 
 /* Path through which another process reads fd i of the bundle: /proc/self/fd/N when
  * /proc is there (no gap between check and use), else the file's own path. */

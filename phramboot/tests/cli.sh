@@ -138,6 +138,9 @@ grep -q 'phramboot.carry=0x[0-9a-f]*$' out && ok || bad "flash dry-run bootargs 
 grep -q "flash rootfs: rootfs, [0-9]* bytes at +0 (the root image itself)" out && ok || bad "flash dry-run: $(grep flash out)"
 [ "$(grep -o -- '--map-file=[^ ]*' out | wc -l)" = 3 ] && ok || bad "flash dry-run maps $(grep -o -- '--map-file=[^ ]*' out | wc -l) files, want 3 (root, index, kernel payload)"
 expect 0 "signed by key" "$PB" $D --key sy.pub b2
+# A root image someone holds open for writing could change between its hash and kexec's
+# read: refused (the read lease cannot be had).
+expect 2 "rootfs (rootfs) is open for writing by another process" sh -c 'exec 3>>b1/rootfs; exec "$@"' sh "$PB" $D --key pb.pub b1
 # Special files in a bundle are refused without being opened for reading: a FIFO would
 # hang phramboot, and a link to a device would open it (/dev/watchdog0 starts the
 # watchdog). timeout turns a hang into exit 124, which fails the test.
