@@ -235,7 +235,7 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	long page = sysconf(_SC_PAGESIZE);
 	int r;
 
-	/* 1-3: signature, files, architecture. */
+	/* 1-3: signature, files, architecture (the big hashes wait for placement). */
 	if (bundle_open(&p->b, o->dir, &bo, err, sizeof(err)))
 		return fatal(EXIT_BAD_BUNDLE, "unable to verify bundle %s: %s", o->dir, err);
 	if (!p->b.signed_ok)
@@ -305,6 +305,9 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	}
 	if (place_image(&p->io, &p->req, &p->pl, err, sizeof(err)))
 		return fatal(EXIT_NO_ROOM, "unable to place the root image: %s", err);
+	/* Only now the big hashes: an image that cannot be placed is refused at once. */
+	if (bundle_verify_contents(&p->b, o->dir, &bo, err, sizeof(err)))
+		return fatal(EXIT_BAD_BUNDLE, "unable to verify bundle %s: %s", o->dir, err);
 	if (!o->ram_from_bundle && board_ram(o, p, err, sizeof(err)))
 		return fatal(EXIT_SYSTEM, "unable to tell the trial this board's RAM: %s; pass --ram bundle to keep the bundle's memory node",
 			     err);

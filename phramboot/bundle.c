@@ -184,12 +184,12 @@ static int check_file(struct bundle *b, const char *dir, int i, const struct bun
 		      char *err, size_t errlen)
 {
 	const struct manifest_file_entry *f = &b->m.file[i];
-	struct progress pr = { manifest_file_key[i], -1 };
 	uint8_t sum[32];
 	char path[PATH_MAX], e[160];
 	struct stat st;
 	int fd;
 
+	(void)o;
 	if (path_join(path, sizeof(path), dir, f->name))
 		return seterr(err, errlen, "bundle path is too long");
 	/* No O_CLOEXEC: kexec reads kernel and root image through /proc/self/fd. */
@@ -216,10 +216,8 @@ static int check_file(struct bundle *b, const char *dir, int i, const struct bun
 			return seterr(err, errlen, "dtb (%s): %s", f->name, e);
 		b->dtb = (uint8_t *)buf;
 		crypto_hash_sha256(sum, b->dtb, b->dtb_len);
-	} else if (hash_fd_sha256(fd, f->size, sum,
-				  o->progress && f->size >= PROGRESS_MIN ? show_progress : NULL,
-				  &pr, e, sizeof(e))) {
-		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, e);
+	} else {
+		return 0;	/* hashed by bundle_verify_contents() */
 	}
 	if (memcmp(sum, f->sha256, sizeof(sum)))
 		return seterr(err, errlen, "%s (%s) does not match its SHA-256 in the manifest: damaged or altered",
@@ -227,13 +225,26 @@ static int check_file(struct bundle *b, const char *dir, int i, const struct bun
 	return 0;
 }
 
+static int hash_file(struct bundle *b, int i, const struct bundle_opts *o, char *err, size_t errlen)
+{
+	const struct manifest_file_entry *f = &b->m.file[i];
+	struct progress pr = { manifest_file_key[i], -1 };
+	uint8_t sum[32];
+	char e[160];
+
+	if (hash_fd_sha256(b->fd[i], f->size, sum, o->progress && f->size >= PROGRESS_MIN ? show_progress : NULL,
+			   &pr, e, sizeof(e)))
+		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, e);
+	if (memcmp(sum, f->sha256, sizeof(sum)))
+		return seterr(err, errlen, "%s (%s) does not match its SHA-256 in the manifest: damaged or altered",
+			      manifest_file_key[i], f->name);
+	return 0;
+}
+
 /* A flash payload of its own: open, size, hash, like the three. */
-static int check_flash(struct bundle *b, const char *dir, unsigned i, const struct bundle_opts *o,
-		       char *err, size_t errlen)
+static int check_flash(struct bundle *b, const char *dir, unsigned i, char *err, size_t errlen)
 {
 	const struct manifest_flash *fl = &b->m.flash[i];
-	struct progress pr = { fl->target, -1 };
-	uint8_t sum[32];
 	char path[PATH_MAX], e[160];
 	struct stat st;
 	int fd;
@@ -254,6 +265,19 @@ static int check_flash(struct bundle *b, const char *dir, unsigned i, const stru
 		return seterr(err, errlen, "flash payload %s (%s) is %llu bytes but the manifest says %llu",
 			      fl->target, fl->f.name, (unsigned long long)st.st_size,
 			      (unsigned long long)fl->f.size);
+	return 0;
+}
+
+static int hash_flash(struct bundle *b, unsigned i, const struct bundle_opts *o, char *err, size_t errlen)
+{
+	const struct manifest_flash *fl = &b->m.flash[i];
+	struct progress pr = { fl->target, -1 };
+	uint8_t sum[32];
+	char e[160];
+	int fd = b->flash_fd[i];
+
+	if (fl->same_as >= 0)
+		return 0;
 	if (hash_fd_sha256(fd, fl->f.size, sum, o->progress && fl->f.size >= PROGRESS_MIN ? show_progress : NULL,
 			   &pr, e, sizeof(e)))
 		return seterr(err, errlen, "flash payload %s (%s): %s", fl->target, fl->f.name, e);
@@ -327,13 +351,8 @@ int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, 
 	if (check_kernel_arch(b, err, errlen))
 		goto fail;
 	for (unsigned i = 0; i < b->m.nflash; i++)
-		if (check_flash(b, dir, i, o, err, errlen))
+		if (check_flash(b, dir, i, err, errlen))
 			goto fail;
-	if (lease_broken) {
-		seterr(err, errlen, "a bundle file was opened for writing while it was being verified; nothing was booted: try again once nothing writes to %s",
-		       dir);
-		goto fail;
-	}
 	b->manifest_text = text;
 	b->manifest_len = len;
 	return 0;
@@ -341,6 +360,20 @@ fail:
 	free(text);
 	bundle_close(b);
 	return -1;
+}
+
+int bundle_verify_contents(struct bundle *b, const char *dir, const struct bundle_opts *o, char *err,
+			   size_t errlen)
+{
+	if (hash_file(b, MF_KERNEL, o, err, errlen) || hash_file(b, MF_ROOTFS, o, err, errlen))
+		return -1;
+	for (unsigned i = 0; i < b->m.nflash; i++)
+		if (hash_flash(b, i, o, err, errlen))
+			return -1;
+	if (lease_broken)
+		return seterr(err, errlen, "a bundle file was opened for writing while it was being verified; nothing was booted: try again once nothing writes to %s",
+			      dir);
+	return 0;
 }
 
 void bundle_close(struct bundle *b)

@@ -41,10 +41,17 @@ struct bundle_opts {
 int bundle_verify_text(const char *text, size_t len, const char *sigtext, size_t siglen,
 		       const char *keydir, char keynum[17], char *err, size_t errlen);
 
-/* Fills b; on failure closes everything it opened. The kernel, root image and flash
- * payloads stay under a read lease until bundle_close(): see bundle_lease_broken(). */
+/* Fills b: signature, manifest, every file opened with the manifest's size, the DTB
+ * read and hashed, the kernel's header checked. On failure closes everything it opened.
+ * The kernel, root image and flash payloads stay under a read lease until bundle_close()
+ * (see bundle_lease_broken()); their hashes are left to bundle_verify_contents(), so that
+ * a caller can refuse what does not fit before hashing hundreds of MiB. */
 int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, char *err,
 		size_t errlen);
+/* Hashes the kernel, root image and flash payloads against the manifest. Nothing may
+ * use them before this succeeded. */
+int bundle_verify_contents(struct bundle *b, const char *dir, const struct bundle_opts *o, char *err,
+			   size_t errlen);
 void bundle_close(struct bundle *b);
 
 /* Has anyone opened one of the open bundle's files for writing since bundle_open()
