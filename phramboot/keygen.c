@@ -20,8 +20,10 @@ int keygen(const char *pub, const char *sec, const char *comment, char *err, siz
 
 	if (sodium_init() < 0)
 		return seterr(err, errlen, "unable to initialise libsodium"), EXIT_SYSTEM;
-	if (signify_keygen(&pk, &sk))
-		return seterr(err, errlen, "unable to generate a key pair"), EXIT_SYSTEM;
+	if (signify_keygen(&pk, &sk)) {
+		seterr(err, errlen, "unable to generate a key pair");
+		goto out;
+	}
 	snprintf(c, sizeof(c), "%s secret key", comment);
 	n = signify_format_seckey(&sk, c, text, sizeof(text));
 	if (n < 0) {

@@ -228,8 +228,10 @@ int pack_bundle(const struct pack_opts *o, char *err, size_t errlen)
 	len = signify_parse_seckey(keytext, keylen, &sk, e, sizeof(e));
 	explicit_bzero(keytext, keylen);
 	free(keytext);
-	if (len)
+	if (len) {
+		explicit_bzero(&sk, sizeof(sk));
 		return seterr(err, errlen, "unable to use secret key %s: %s", o->key, e), EXIT_BAD_BUNDLE;
+	}
 
 	if (mkdir(o->out, 0755) == 0) {
 		created = 1;

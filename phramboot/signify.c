@@ -114,6 +114,10 @@ int signify_parse_seckey(const char *text, size_t len, struct signify_seckey *ou
 	ret = 0;
 out:
 	explicit_bzero(blob, sizeof(blob));
+	explicit_bzero(sum, sizeof(sum));
+	/* A refused key leaves nothing behind for the caller to forget to wipe. */
+	if (ret)
+		explicit_bzero(out, sizeof(*out));
 	return ret;
 }
 

@@ -143,6 +143,12 @@ static void test_keygen_round_trip(void **state)
 	signify_format_seckey(&sk, "t secret key", text, sizeof(text));
 	text[strlen(text) - 5] = text[strlen(text) - 5] == 'A' ? 'B' : 'A';
 	assert_int_equal(signify_parse_seckey(text, strlen(text), &sk2, err, sizeof(err)), -1);
+	/* ...and leaves no key bytes in what it was given. */
+	{
+		static const struct signify_seckey zero;
+
+		assert_memory_equal(&sk2, &zero, sizeof(zero));
+	}
 }
 
 static void test_base64_rfc4648(void **state)
