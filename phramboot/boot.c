@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#define _GNU_SOURCE	/* memfd_create, F_ADD_SEALS */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -152,6 +154,24 @@ static void note_kmsg(const char *id)
 	close(fd);
 }
 
+/* What phramboot writes for kexec to read: a sealed memfd, named /proc/self/fd/N, so
+ * that no other process can change it before kexec reads it; where memfds or /proc are
+ * missing, a new file in the workdir. */
+struct temp {
+	char path[PATH_MAX];
+	int fd;			/* the memfd, or -1: path is a file of ours, or nothing */
+};
+
+static void temp_drop(struct temp *t)
+{
+	if (t->fd >= 0)
+		close(t->fd);
+	else if (t->path[0])
+		unlink(t->path);
+	t->fd = -1;
+	t->path[0] = '\0';
+}
+
 struct plan {
 	struct bundle b;
 	struct elfarch running;
@@ -169,12 +189,13 @@ struct plan {
 	size_t dtb_len;
 	const char *kexec;
 	char wd_dev[64];
-	char kernel_path[PATH_MAX], rootfs_path[PATH_MAX], dtb_path[PATH_MAX];
+	char kernel_path[PATH_MAX], rootfs_path[PATH_MAX];
+	struct temp dtb_tmp, index_tmp;	/* the edited DTB and the carry index, for kexec */
 	/* Flash payloads carried for commit (carry.h); nothing when the bundle has none. */
 	struct carry_layout carry;
 	char *carry_index;
 	size_t carry_index_len;
-	char index_path[PATH_MAX], flash_path[MANIFEST_FLASH_MAX][PATH_MAX];
+	char flash_path[MANIFEST_FLASH_MAX][PATH_MAX];
 };
 
 #define RUNNING_FDT "/sys/firmware/fdt"
@@ -441,42 +462,69 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 		printf("exec: %s\n", line);
 }
 
-/* A new temporary file in the workdir holding buf; path gets its name ("" on failure). */
+static int write_all(int fd, const void *buf, size_t len)
+{
+	for (size_t done = 0; done < len;) {
+		ssize_t n = write(fd, (const char *)buf + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? -errno : -ENOSPC;
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+/* buf into t: a sealed memfd if the kernel has them, else a new file in the workdir. */
 static int write_temp(const struct boot_opts *o, const char *suffix, const void *buf, size_t len,
-		      char *path, size_t pathlen, char *err, size_t errlen)
+		      struct temp *t, char *err, size_t errlen)
 {
 	char name[64];
-	int fd;
-	ssize_t n;
+	int fd, r;
 
+	t->fd = -1;
+	t->path[0] = '\0';
+	snprintf(name, sizeof(name), "phramboot%s", suffix);
+	/* Not close-on-exec: kexec opens it as /proc/self/fd/N, its inherited copy. */
+	fd = access("/proc/self/fd", X_OK) == 0 ? memfd_create(name, MFD_ALLOW_SEALING) : -1;
+	if (fd >= 0) {
+		r = write_all(fd, buf, len);
+		if (r == 0 && fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL))
+			r = -errno;
+		if (r) {
+			close(fd);
+			return seterr(err, errlen, "%s", strerror(-r));
+		}
+		t->fd = fd;
+		snprintf(t->path, sizeof(t->path), "/proc/self/fd/%d", fd);
+		return 0;
+	}
 	snprintf(name, sizeof(name), "phramboot-XXXXXX%s", suffix);
-	if (path_join(path, pathlen, o->workdir ? o->workdir : "/tmp", name))
+	if (path_join(t->path, sizeof(t->path), o->workdir ? o->workdir : "/tmp", name))
 		return seterr(err, errlen, "workdir path too long");
-	fd = mkstemps(path, (int)strlen(suffix));
+	fd = mkstemps(t->path, (int)strlen(suffix));
 	if (fd < 0) {
-		path[0] = '\0';
+		t->path[0] = '\0';
 		return seterr(err, errlen, "%s", strerror(errno));
 	}
-	n = write(fd, buf, len);
-	if (n != (ssize_t)len || close(fd)) {
-		int e = n < 0 ? errno : ENOSPC;
-
-		unlink(path);
-		path[0] = '\0';
-		return seterr(err, errlen, "%s", strerror(e));
+	r = write_all(fd, buf, len);
+	if (close(fd) && !r)
+		r = -errno;
+	if (r) {
+		temp_drop(t);
+		return seterr(err, errlen, "%s", strerror(-r));
 	}
 	return 0;
 }
 
 static int write_dtb(const struct boot_opts *o, struct plan *p, char *err, size_t errlen)
 {
-	if (write_temp(o, ".dtb", p->dtb, p->dtb_len, p->dtb_path, sizeof(p->dtb_path), err, errlen))
+	if (write_temp(o, ".dtb", p->dtb, p->dtb_len, &p->dtb_tmp, err, errlen))
 		return -1;
 	if (p->carry_index &&
-	    write_temp(o, ".carry", p->carry_index, p->carry_index_len, p->index_path,
-		       sizeof(p->index_path), err, errlen)) {
-		unlink(p->dtb_path);
-		p->dtb_path[0] = '\0';
+	    write_temp(o, ".carry", p->carry_index, p->carry_index_len, &p->index_tmp, err, errlen)) {
+		temp_drop(&p->dtb_tmp);
 		return -1;
 	}
 	return 0;
@@ -486,7 +534,7 @@ static void carry_maps(struct plan *p, struct kexec_plan *kp)
 {
 	if (!p->b.m.nflash)
 		return;
-	kp->extra[kp->nextra++] = (struct kexec_map){ p->index_path, p->pl.addr + p->carry.index_off };
+	kp->extra[kp->nextra++] = (struct kexec_map){ p->index_tmp.path, p->pl.addr + p->carry.index_off };
 	for (unsigned i = 0; i < p->b.m.nflash; i++)
 		if (p->b.m.flash[i].same_as != MF_ROOTFS)
 			kp->extra[kp->nextra++] = (struct kexec_map){ p->flash_path[i],
@@ -505,6 +553,7 @@ int boot(const struct boot_opts *o)
 	int code, disarm_rc, fail_code = EXIT_KEXEC;
 
 	memset(&p, 0, sizeof(p));
+	p.dtb_tmp.fd = p.index_tmp.fd = -1;
 	/* `ssh router phramboot DIR` whose connection drops: writes to stdout then fail
 	 * with EPIPE instead of killing phramboot with the watchdog armed. */
 	signal(SIGPIPE, SIG_IGN);
@@ -516,14 +565,15 @@ int boot(const struct boot_opts *o)
 		goto out;
 	}
 	if (o->dry_run) {
-		snprintf(p.dtb_path, sizeof(p.dtb_path), "%s/phramboot-XXXXXX.dtb", o->workdir ? o->workdir : "/tmp");
-		snprintf(p.index_path, sizeof(p.index_path), "%s/phramboot-XXXXXX.carry", o->workdir ? o->workdir : "/tmp");
+		/* What a real run passes: sealed memfds (or files in the workdir). */
+		snprintf(p.dtb_tmp.path, sizeof(p.dtb_tmp.path), "/proc/self/fd/DTB");
+		snprintf(p.index_tmp.path, sizeof(p.index_tmp.path), "/proc/self/fd/CARRY");
 	} else if (write_dtb(o, &p, err, sizeof(err))) {
 		code = fatal(EXIT_SYSTEM, "unable to write the edited DTB in %s: %s",
 			     o->workdir ? o->workdir : "/tmp", err);
 		goto out;
 	}
-	kp = (struct kexec_plan){ .kexec = p.kexec, .kernel = p.kernel_path, .dtb = p.dtb_path,
+	kp = (struct kexec_plan){ .kexec = p.kexec, .kernel = p.kernel_path, .dtb = p.dtb_tmp.path,
 				  .rootfs = p.rootfs_path, .addr = p.pl.addr, .bootargs = p.bootargs };
 	carry_maps(&p, &kp);
 	if (kexec_argv_load(&load, &kp)) {
@@ -533,8 +583,8 @@ int boot(const struct boot_opts *o)
 	kexec_argv_exec(&exec, p.kexec);
 	if (o->dry_run) {
 		print_plan(o, &p, load.argv, exec.argv);
-		p.dtb_path[0] = '\0';
-		p.index_path[0] = '\0';
+		p.dtb_tmp.path[0] = '\0';
+		p.index_tmp.path[0] = '\0';
 		goto out;
 	}
 
@@ -573,11 +623,8 @@ int boot(const struct boot_opts *o)
 		fail_code = EXIT_BAD_BUNDLE;
 		goto undo;
 	}
-	unlink(p.dtb_path);
-	p.dtb_path[0] = '\0';
-	if (p.index_path[0])
-		unlink(p.index_path);
-	p.index_path[0] = '\0';
+	temp_drop(&p.dtb_tmp);
+	temp_drop(&p.index_tmp);
 	progress("starting trial %s", p.b.id);
 	note_kmsg(p.b.id);
 	fflush(NULL);
@@ -600,10 +647,10 @@ undo:
 	if (disarm_rc < 0)
 		fprintf(stderr, PROG ": warning: %s; the system will reset when it expires\n", e2);
 out:
-	if (p.dtb_path[0] && !o->dry_run)
-		unlink(p.dtb_path);
-	if (p.index_path[0] && !o->dry_run)
-		unlink(p.index_path);
+	if (!o->dry_run) {
+		temp_drop(&p.dtb_tmp);
+		temp_drop(&p.index_tmp);
+	}
 	free(p.dtb);
 	free(p.carry_index);
 	iomem_free(&p.io);

@@ -53,7 +53,7 @@ const char usage_text[] =
 	"                      (default: /proc/meminfo, or estimated from --iomem)\n"
 	"  --machine NAME[:big|:little]  pretend to run on NAME (uname -m) for the arch check\n"
 	"  --kexec PATH        kexec binary (default /sbin/kexec, then /usr/sbin/kexec)\n"
-	"  --workdir DIR       where the edited DTB is written (default /tmp)\n"
+	"  --workdir DIR       where the edited DTB goes if the kernel has no memfds (/tmp)\n"
 	"  --save-dtb FILE     also write the edited DTB to FILE\n"
 	"  --ramoops DIR|none  ramoops parameters to share with the trial, so its console\n"
 	"                      log survives the rollback (default " RAMOOPS_PARAMS ")\n"

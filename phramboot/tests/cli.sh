@@ -131,7 +131,7 @@ expect 1 "unexpected argument" "$PB" commit now
 D="--dry-run --iomem malta.iomem --machine mips:little --kexec /bin/true --no-watchdog --workdir work --ramoops none"
 expect 0 "placement: 0xf" "$PB" $D --key pb.pub b1
 grep -q 'bootargs: console=ttyS0 foo="a b" root=/dev/mtdblock0 rootfstype=squashfs panic=5 phramboot.trial=[0-9a-f]\{16\}$' out && ok || bad "dry-run bootargs: $(cat out)"
-grep -q "^load: /bin/true -l /proc/self/fd/[0-9]* --dtb=work/phramboot-XXXXXX.dtb '*--map-file=/proc/self/fd/[0-9]*@0xf[0-9a-f]*'* '--append=console" out && ok || bad "dry-run kexec argv: $(grep load: out)"
+grep -q "^load: /bin/true -l /proc/self/fd/[0-9]* --dtb=/proc/self/fd/DTB '*--map-file=/proc/self/fd/[0-9]*@0xf[0-9a-f]*'* '--append=console" out && ok || bad "dry-run kexec argv: $(grep load: out)"
 # A flash bundle carries its payloads after the root image, and says where on the command line.
 expect 0 "carry: index at" "$PB" $D --key pb.pub bf
 grep -q 'phramboot.carry=0x[0-9a-f]*$' out && ok || bad "flash dry-run bootargs lack phramboot.carry=: $(grep bootargs: out)"
