@@ -15,8 +15,10 @@
 #include <unistd.h>
 
 #include "boot.h"
+#include "board.h"
 #include "bundle.h"
 #include "carry.h"
+#include "commit.h"
 #include "dtb.h"
 #include "errbuf.h"
 #include "exitcodes.h"
@@ -181,6 +183,9 @@ struct plan {
 	uint64_t kernel_lo, kernel_hi;
 	struct ramoops ramoops;	/* size 0: not shared */
 	struct ram ram, bundle_ram;	/* the board's RAM; what the bundle's DTB said */
+	struct board board;	/* n 0: unknown */
+	uint32_t floor;		/* the board's security version */
+	int floor_known;	/* commit_security_floor(): 0 known, 1 no journal */
 	const char *ram_source;	/* where ram came from; NULL: the bundle's DTB is kept */
 	unsigned root_mtd;
 	const char *root_mtd_source;
@@ -246,6 +251,40 @@ static int trial_root_mtd(const struct boot_opts *o, struct plan *p, char *err, 
 	return 0;
 }
 
+/* Board binding and anti-rollback: is the bundle for this board, and not older than
+ * what the board committed last? */
+static int check_board_and_version(const struct boot_opts *o, struct plan *p)
+{
+	const struct manifest *m = &p->b.m;
+	char err[512], want[600], have[600];
+	int r;
+
+	if (board_read(&p->board, err, sizeof(err)))
+		p->board.n = 0;
+	board_describe(m->compatible, m->ncompatible, want, sizeof(want));
+	board_describe(p->board.compatible, p->board.n, have, sizeof(have));
+	if (!m->ncompatible)
+		fprintf(stderr, PROG ": warning: bundle %s names no board (no compatible line: an older pack); booting it on any board\n",
+			o->dir);
+	else if (!p->board.n && !o->force_compatible)
+		return fatal(EXIT_BAD_BUNDLE, "unable to boot bundle %s: it is for %s, and this board's own compatible cannot be read (%s); pass --force-compatible to boot it anyway",
+			     o->dir, want, err);
+	else if (p->board.n && !board_matches(&p->board, m) && !o->force_compatible)
+		return fatal(EXIT_BAD_BUNDLE, "unable to boot bundle %s: it is for %s, and this board is %s; pass --force-compatible to boot it anyway",
+			     o->dir, want, have);
+	r = commit_security_floor(o->layout, &p->floor, err, sizeof(err));
+	if (r < 0)
+		return fatal(EXIT_SYSTEM, "unable to read this board's security version from its commit journal: %s; pass --layout FILE",
+			     err);
+	p->floor_known = r;
+	if (!m->has_security_version)
+		fprintf(stderr, PROG ": warning: bundle %s has no security version (an older pack); taken as 0\n", o->dir);
+	if (m->security_version < p->floor && !o->allow_downgrade)
+		return fatal(EXIT_BAD_BUNDLE, "unable to boot bundle %s: its security version %u is below this board's %u (anti-rollback: an older image may have known holes); pass --allow-downgrade to boot it anyway",
+			     o->dir, (unsigned)m->security_version, (unsigned)p->floor);
+	return 0;
+}
+
 static int make_plan(const struct boot_opts *o, struct plan *p)
 {
 	struct bundle_opts bo = { o->keys, o->insecure, isatty(2) };
@@ -265,6 +304,9 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 		return fatal(EXIT_SYSTEM, "unable to identify this machine: %s", err);
 	if (elfarch_check(&p->b.kernel, &p->running, err, sizeof(err)))
 		return fatal(EXIT_BAD_BUNDLE, "unable to boot bundle %s: %s", o->dir, err);
+	r = check_board_and_version(o, p);
+	if (r)
+		return r;
 
 	/* 4: placement. */
 	r = o->iomem ? read_file_nofollow(o->iomem, 1u << 20, &text, &len, err, sizeof(err))
@@ -405,6 +447,21 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 	printf("bundle: %s (id %s, %s%s)\n", o->dir, p->b.id,
 	       p->b.signed_ok ? "signed by key " : "unsigned", p->b.signed_ok ? p->b.keynum : "");
 	elfarch_describe(&p->b.kernel, d, sizeof(d));
+	{
+		char want[600], have[600];
+
+		board_describe(p->b.m.compatible, p->b.m.ncompatible, want, sizeof(want));
+		board_describe(p->board.compatible, p->board.n, have, sizeof(have));
+		printf("board: %s; the bundle is for %s%s\n", p->board.n ? have : "unknown",
+		       p->b.m.ncompatible ? want : "any board (no compatible line)",
+		       o->force_compatible ? " (--force-compatible)" : "");
+		if (p->floor_known)
+			printf("security version: %u; this board has no commit journal, so no floor\n",
+			       (unsigned)p->b.m.security_version);
+		else
+			printf("security version: %u, this board's floor %u%s\n", (unsigned)p->b.m.security_version,
+			       (unsigned)p->floor, o->allow_downgrade ? " (--allow-downgrade)" : "");
+	}
 	printf("kernel: %s, %llu bytes, %s, keep %#llx-%#llx free for it and the DTB\n",
 	       p->b.m.file[MF_KERNEL].name, (unsigned long long)p->b.m.file[MF_KERNEL].size, d,
 	       (unsigned long long)p->kernel_lo, (unsigned long long)p->kernel_hi);

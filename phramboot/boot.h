@@ -19,6 +19,9 @@ struct boot_opts {
 	const char *append;	/* --append: more kernel arguments */
 	const char *save_dtb;	/* --save-dtb FILE: keep a copy of the edited DTB */
 	const char *ramoops;	/* --ramoops DIR|none: ramoops parameters to share */
+	const char *layout;	/* --layout FILE: where the commit journal is (anti-rollback) */
+	bool force_compatible;	/* --force-compatible: boot a bundle for another board */
+	bool allow_downgrade;	/* --allow-downgrade: boot below the board's security version */
 	bool insecure, dry_run, no_watchdog;
 	bool ram_from_bundle;	/* --ram bundle: keep the bundle DTB's memory node */
 	int root_mtd;		/* --root-mtd N; -1: count /proc/mtd */

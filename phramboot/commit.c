@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -71,6 +72,7 @@ struct commit {
 	const struct job *current;	/* the one being written, for messages */
 	unsigned step, cut;		/* I/O actions so far; PHRAMBOOT_TEST_CUT */
 	unsigned lstep, lsteps;		/* the journal's steps: this one, how many */
+	uint32_t floor;			/* the board's security version (anti-rollback) */
 	bool tty;
 };
 
@@ -163,19 +165,31 @@ static int journal_append(struct commit *c, const char *text, char *err, size_t 
 	return 0;
 }
 
+/* A record's text: "VERB ID SLOT K/N sv=FLOOR DETAIL". FLOOR is the board's security
+ * version after the record (anti-rollback): the highest of the firmware committed and
+ * running so far. */
 struct jrec {
 	char verb[16], id[17], slot[16], detail[JOURNAL_TEXT_MAX + 1];
 	unsigned k, n;
+	uint32_t floor;
 };
 
 static int jrec_parse(const char *text, struct jrec *r)
 {
 	memset(r, 0, sizeof(*r));
-	return sscanf(text, "%15s %16s %15s %u/%u %498[^\n]", r->verb, r->id, r->slot, &r->k, &r->n,
-		      r->detail) >= 5 ? 0 : -1;
+	return sscanf(text, "%15s %16s %15s %u/%u sv=%" SCNu32 " %498[^\n]", r->verb, r->id, r->slot,
+		      &r->k, &r->n, &r->floor, r->detail) >= 6 ? 0 : -1;
 }
 
-/* "verb id slot k/n detail" into the journal, counting the commit's own steps. */
+/* The "new=N" of a record's detail: the committed bundle's security version. */
+static uint32_t jrec_new_version(const struct jrec *r)
+{
+	const char *p = strstr(r->detail, "new=");
+
+	return p ? (uint32_t)strtoul(p + 4, NULL, 10) : 0;
+}
+
+/* "verb id slot k/n sv=floor detail" into the journal, counting the commit's own steps. */
 __attribute__((format(printf, 3, 4)))
 static int record(struct commit *c, const char *verb, const char *fmt, ...)
 {
@@ -186,8 +200,8 @@ static int record(struct commit *c, const char *verb, const char *fmt, ...)
 	vsnprintf(detail, sizeof(detail), fmt, ap);
 	va_end(ap);
 	c->lstep++;
-	snprintf(text, sizeof(text), "%s %s %s %u/%u %s", verb, c->id, c->l.ab ? c->slot->name : "-",
-		 c->lstep, c->lsteps, detail);
+	snprintf(text, sizeof(text), "%s %s %s %u/%u sv=%" PRIu32 " %s", verb, c->id,
+		 c->l.ab ? c->slot->name : "-", c->lstep, c->lsteps, c->floor, detail);
 	if (c->o->dry_run) {
 		printf("  step %u: journal %s\n", ++c->step, text);
 		return 0;
@@ -227,6 +241,8 @@ static int env_set(const char *var, const char *val, char *err, size_t errlen)
 		return seterr(err, errlen, "fw_setenv not found (libubootenv-tool)");
 	return subproc_run(argv, NULL, 0, err, errlen);
 }
+
+static int newest_record(const struct layout *l, struct jrec *r, char *err, size_t errlen);
 
 /* ---- verification: nothing below writes ---- */
 
@@ -408,6 +424,17 @@ static int resolve(struct commit *c)
 	if (flashdev_open(&c->l.journal, !c->o->dry_run, &c->journal, err, sizeof(err)))
 		return fatal(EXIT_BAD_BUNDLE, "unable to open the commit journal %s: %s", d, err);
 	c->journal_open = true;
+	{
+		struct jrec last;
+		int rc = newest_record(&c->l, &last, err, sizeof(err));
+
+		if (rc < 0)
+			return fatal(EXIT_SYSTEM, "unable to read the commit journal %s: %s", d, err);
+		c->floor = rc == 0 ? last.floor : 0;
+	}
+	if (c->m.security_version < c->floor && !c->o->allow_downgrade)
+		return fatal(EXIT_BAD_BUNDLE, "unable to commit: trial %s has security version %" PRIu32 ", below this board's %" PRIu32 " (anti-rollback); pass --allow-downgrade to write it anyway",
+			     c->id, c->m.security_version, c->floor);
 	/* begin, write + written per payload, (ab) switch, done */
 	c->lsteps = 2 + 2 * c->njobs + (c->l.ab ? 1 : 0);
 	return 0;
@@ -445,7 +472,7 @@ static int execute(struct commit *c)
 	if (c->o->dry_run)
 		printf(PROG ": commit of trial %s%s%s (dry run: nothing is written):\n", c->id,
 		       c->l.ab ? " to slot " : "", c->l.ab ? c->slot->name : "");
-	if ((r = record(c, "begin", "%s", c->l.ab ? "ab" : "single")))
+	if ((r = record(c, "begin", "%s new=%" PRIu32, c->l.ab ? "ab" : "single", c->m.security_version)))
 		return r;
 	for (unsigned i = 0; i < c->njobs; i++) {
 		struct job *jb = &c->job[i];
@@ -497,7 +524,11 @@ static int execute(struct commit *c)
 					     c->slot->name, err, c->slot->name, c->active);
 		}
 	}
-	if ((r = record(c, "done", "%s", c->l.ab ? "switched" : "written")))
+	/* Single slot: what is on flash now runs from the next boot; A/B: only once the
+	 * slot has booted and confirmed itself. */
+	if (!c->l.ab && c->m.security_version > c->floor)
+		c->floor = c->m.security_version;
+	if ((r = record(c, "done", "%s new=%" PRIu32, c->l.ab ? "switched" : "written", c->m.security_version)))
 		return r;
 	if (c->o->dry_run)
 		return EXIT_OK;
@@ -617,13 +648,19 @@ int commit_confirm(const char *layout_path)
 	c.slot = !strcmp(running, c.l.slot[0].name) ? &c.l.slot[0] : &c.l.slot[1];
 	strcpy(c.id, "-");
 	code = newest_record(&c.l, &r, err, sizeof(err));
-	if (code == 0 && !strcmp(r.slot, running))
+	if (code == 0)
+		c.floor = r.floor;
+	if (code == 0 && !strcmp(r.slot, running)) {
 		snprintf(c.id, sizeof(c.id), "%s", r.id);
+		if (!strcmp(r.verb, "done") && jrec_new_version(&r) > c.floor)
+			c.floor = jrec_new_version(&r);
+	}
 	/* The environment already says it; the journal entry is for status. */
 	if (flashdev_open(&c.l.journal, true, &c.journal, err, sizeof(err)) == 0) {
 		char text[JOURNAL_TEXT_MAX + 1];
 
-		snprintf(text, sizeof(text), "confirmed %s %s 1/1 %s=%s", c.id, running, c.l.var_boot, running);
+		snprintf(text, sizeof(text), "confirmed %s %s 1/1 sv=%" PRIu32 " %s=%s", c.id, running, c.floor,
+			 c.l.var_boot, running);
 		if (journal_append(&c, text, err, sizeof(err)))
 			fprintf(stderr, PROG ": warning: slot %s is the default, but the journal could not say so: %s\n",
 				running, err);
@@ -631,6 +668,25 @@ int commit_confirm(const char *layout_path)
 	}
 	printf(PROG ": slot %s confirmed: it boots by default from now on\n", running);
 	return EXIT_OK;
+}
+
+int commit_security_floor(const char *layout_path, uint32_t *floor, char *err, size_t errlen)
+{
+	struct layout l;
+	struct jrec r;
+	int rc;
+
+	*floor = 0;
+	if (access(layout_path ? layout_path : LAYOUT_DEFAULT, F_OK) && !layout_path)
+		return 1;
+	if (load_layout(layout_path, &l, err, errlen))
+		return -1;
+	rc = newest_record(&l, &r, err, errlen);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		*floor = r.floor;
+	return 0;
 }
 
 static const char *other_slot(const struct layout *l, const char *slot)
@@ -667,6 +723,8 @@ void commit_status(FILE *out, const char *layout_path, const char *cmdline)
 		fprintf(out, "flash: as installed: no commit in the journal\n");
 		return;
 	}
+	fprintf(out, "security version: %" PRIu32 " (bundles below it are refused without --allow-downgrade)\n",
+		r.floor);
 	if (l.ab && (!strcmp(r.verb, "switch") || !strcmp(r.verb, "done")))
 		env_get(l.var_try, tryv, sizeof(tryv), err, sizeof(err));
 	if (!strcmp(r.verb, "confirmed") || !strcmp(r.verb, "done")) {

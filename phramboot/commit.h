@@ -7,6 +7,7 @@
 #define COMMIT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct commit_opts {
@@ -15,6 +16,7 @@ struct commit_opts {
 	bool insecure;		/* accept a trial booted from an unsigned bundle */
 	bool dry_run;		/* say what would be written, write nothing */
 	bool quiet;		/* no per-block progress */
+	bool allow_downgrade;	/* write a bundle below the board's security version */
 };
 
 /* Prints its own messages; returns an exit code. */
@@ -22,6 +24,10 @@ int commit_run(const struct commit_opts *o);
 
 /* On an A/B board booted from a slot that is not yet the default: make it the default. */
 int commit_confirm(const char *layout_path);
+
+/* The board's security version from the journal: 0 with *floor set (0 when nothing was
+ * committed yet), 1 when there is no layout file (so no journal), -1 on error. */
+int commit_security_floor(const char *layout_path, uint32_t *floor, char *err, size_t errlen);
 
 /* "flash: ..." lines for phramboot status: what the journal says the flash holds. */
 void commit_status(FILE *out, const char *layout_path, const char *cmdline);

@@ -23,10 +23,12 @@
 const char usage_text[] =
 	"usage: phramboot [options] DIR          boot the bundle in DIR as a RAM-only trial\n"
 	"       phramboot pack --kernel FILE --dtb FILE --rootfs FILE [--append ARGS]\n"
-	"                      [--flash TARGET=FILE|@rootfs|@kernel|@dtb]... --key SECRET.sec --out DIR\n"
+	"                      [--flash TARGET=FILE|@rootfs|@kernel|@dtb]... [--compatible BOARD]...\n"
+	"                      [--security-version N] --key SECRET.sec --out DIR\n"
 	"       phramboot keygen --pub FILE.pub --sec FILE.sec [--comment TEXT]\n"
 	"       phramboot status [--watchdog DEV] [--log] [--pstore DIR] [--layout FILE]\n"
 	"       phramboot commit [--dry-run] [--layout FILE] [--key PATH] [--insecure] [--quiet]\n"
+	"                        [--allow-downgrade]\n"
 	"       phramboot confirm [--layout FILE]\n"
 	"\n"
 	"options for booting:\n"
@@ -55,6 +57,10 @@ const char usage_text[] =
 	"  --kexec PATH        kexec binary (default /sbin/kexec, then /usr/sbin/kexec)\n"
 	"  --workdir DIR       where the edited DTB goes if the kernel has no memfds (/tmp)\n"
 	"  --save-dtb FILE     also write the edited DTB to FILE\n"
+	"  --force-compatible  boot a bundle made for other boards (its compatible line)\n"
+	"  --allow-downgrade   boot a bundle below this board's security version\n"
+	"  --layout FILE       the flash layout, whose journal holds that version\n"
+	"                      (default /etc/phramboot/layout)\n"
 	"  --ramoops DIR|none  ramoops parameters to share with the trial, so its console\n"
 	"                      log survives the rollback (default " RAMOOPS_PARAMS ")\n"
 	"\n"
@@ -65,6 +71,7 @@ const char usage_text[] =
 	"  --key PATH          trusted keys for the carried manifest (default the trial's)\n"
 	"  --insecure          write a trial booted from an unsigned bundle\n"
 	"  --quiet             no per-block progress on a terminal\n"
+	"  --allow-downgrade   write a bundle below the board's security version\n"
 	"confirm (on an A/B board, in the slot that booted once) makes it the default.\n"
 	"\n"
 	"options for status:\n"
@@ -125,7 +132,7 @@ enum {
 	O_KEY = 256, O_INSECURE, O_DRY_RUN, O_TIMEOUT, O_OPEN_TIMEOUT, O_PANIC, O_WATCHDOG,
 	O_NO_WATCHDOG, O_DESCRIBE, O_APPEND, O_ERASE, O_LIMIT, O_IOMEM, O_MEMTOTAL, O_MACHINE,
 	O_KEXEC, O_WORKDIR, O_SAVE_DTB, O_RAMOOPS, O_LOG, O_PSTORE, O_HELP, O_RAM, O_ROOT_MTD,
-	O_LAYOUT, O_QUIET,
+	O_LAYOUT, O_QUIET, O_ALLOW_DOWNGRADE, O_FORCE_COMPAT,
 };
 
 static const struct option boot_options[] = {
@@ -150,6 +157,9 @@ static const struct option boot_options[] = {
 	{ "ramoops", required_argument, NULL, O_RAMOOPS },
 	{ "ram", required_argument, NULL, O_RAM },
 	{ "root-mtd", required_argument, NULL, O_ROOT_MTD },
+	{ "layout", required_argument, NULL, O_LAYOUT },
+	{ "force-compatible", no_argument, NULL, O_FORCE_COMPAT },
+	{ "allow-downgrade", no_argument, NULL, O_ALLOW_DOWNGRADE },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -227,6 +237,9 @@ static int cmd_boot(int argc, char **argv)
 			if (parse_int(optarg, 255, &o.root_mtd))
 				return usage_error("unable to use --root-mtd %s: want an MTD number, 0 to 255", optarg);
 			break;
+		case O_LAYOUT: o.layout = optarg; break;
+		case O_FORCE_COMPAT: o.force_compatible = true; break;
+		case O_ALLOW_DOWNGRADE: o.allow_downgrade = true; break;
 		case 'h':
 		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");
@@ -341,6 +354,7 @@ static const struct option commit_options[] = {
 	{ "key", required_argument, NULL, O_KEY },
 	{ "insecure", no_argument, NULL, O_INSECURE },
 	{ "quiet", no_argument, NULL, O_QUIET },
+	{ "allow-downgrade", no_argument, NULL, O_ALLOW_DOWNGRADE },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -357,6 +371,7 @@ static int cmd_commit(int argc, char **argv, bool confirm)
 		case O_KEY: o.keys = optarg; break;
 		case O_INSECURE: o.insecure = true; break;
 		case O_QUIET: o.quiet = true; break;
+		case O_ALLOW_DOWNGRADE: o.allow_downgrade = true; break;
 		case 'h':
 		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");
@@ -364,7 +379,7 @@ static int cmd_commit(int argc, char **argv, bool confirm)
 	}
 	if (optind != argc)
 		return usage_error("unable to commit: unexpected argument %s", argv[optind]);
-	if (confirm && (o.dry_run || o.keys || o.insecure || o.quiet))
+	if (confirm && (o.dry_run || o.keys || o.insecure || o.quiet || o.allow_downgrade))
 		return usage_error("unable to confirm: %s", "confirm takes only --layout");
 	return confirm ? commit_confirm(o.layout) : commit_run(&o);
 }

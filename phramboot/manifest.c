@@ -12,7 +12,7 @@ const char *const manifest_file_key[MF_COUNT] = {
 	[MF_KERNEL] = "kernel", [MF_DTB] = "dtb", [MF_ROOTFS] = "rootfs",
 };
 
-enum { K_ARCH = MF_COUNT, K_APPEND, K_FLASH, K_COUNT };
+enum { K_ARCH = MF_COUNT, K_APPEND, K_FLASH, K_COMPAT, K_SECVER, K_COUNT };
 
 static int hexval(char c)
 {
@@ -136,6 +136,55 @@ static int parse_flash_line(const char *p, const char *end, struct manifest *m, 
 	return 0;
 }
 
+int manifest_valid_compatible(const char *s, size_t n)
+{
+	if (n == 0 || n >= MANIFEST_COMPAT_LEN)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] <= ' ' || s[i] > '~')
+			return 0;
+	return 1;
+}
+
+static int parse_compatible(const char *p, const char *end, struct manifest *m, unsigned line,
+			    char *err, size_t errlen)
+{
+	const char *w;
+	size_t n;
+
+	if (m->version < 2)
+		return seterr(err, errlen, "manifest line %u: compatible needs manifest version 2", line);
+	while ((n = word(&p, end, &w))) {
+		if (m->ncompatible == MANIFEST_COMPAT_MAX)
+			return seterr(err, errlen, "manifest line %u: more than %d compatible boards", line,
+				      MANIFEST_COMPAT_MAX);
+		if (!manifest_valid_compatible(w, n))
+			return seterr(err, errlen, "manifest line %u: compatible: invalid board \"%.*s\"", line,
+				      (int)(n > 40 ? 40 : n), w);
+		memcpy(m->compatible[m->ncompatible], w, n);
+		m->compatible[m->ncompatible++][n] = '\0';
+	}
+	if (!m->ncompatible)
+		return seterr(err, errlen, "manifest line %u: compatible names no board", line);
+	return 0;
+}
+
+static int parse_secver(const char *p, const char *end, struct manifest *m, unsigned line,
+			char *err, size_t errlen)
+{
+	const char *w;
+	size_t n = word(&p, end, &w);
+	uint64_t v;
+
+	if (m->version < 2)
+		return seterr(err, errlen, "manifest line %u: security-version needs manifest version 2", line);
+	if (parse_size(w, n, &v) || v > UINT32_MAX || word(&p, end, &w))
+		return seterr(err, errlen, "manifest line %u: security-version wants one number, 0 to 4294967295", line);
+	m->has_security_version = true;
+	m->security_version = (uint32_t)v;
+	return 0;
+}
+
 static int parse_arch(const char *p, const char *end, struct elfarch *a, unsigned line,
 		      char *err, size_t errlen)
 {
@@ -170,6 +219,7 @@ int manifest_parse(const char *text, size_t len, struct manifest *m, char *err, 
 	static const char *const keys[K_COUNT] = {
 		[MF_KERNEL] = "kernel", [MF_DTB] = "dtb", [MF_ROOTFS] = "rootfs",
 		[K_ARCH] = "arch", [K_APPEND] = "append", [K_FLASH] = "flash",
+		[K_COMPAT] = "compatible", [K_SECVER] = "security-version",
 	};
 	bool seen[K_COUNT] = { false };
 	const char *p = text, *end = text + len;
@@ -217,6 +267,12 @@ int manifest_parse(const char *text, size_t len, struct manifest *m, char *err, 
 		if (k == K_FLASH) {
 			if (parse_flash_line(p, eol, m, line, err, errlen))
 				return -1;
+		} else if (k == K_COMPAT) {
+			if (parse_compatible(p, eol, m, line, err, errlen))
+				return -1;
+		} else if (k == K_SECVER) {
+			if (parse_secver(p, eol, m, line, err, errlen))
+				return -1;
 		} else if (k < MF_COUNT) {
 			if (parse_file_line(p, eol, &m->file[k], keys[k], line, err, errlen))
 				return -1;
@@ -237,14 +293,14 @@ int manifest_parse(const char *text, size_t len, struct manifest *m, char *err, 
 	if (line == 0)
 		return seterr(err, errlen, "manifest is empty");
 	for (int k = 0; k < K_COUNT; k++)
-		if (!seen[k] && k != K_FLASH)
+		if (!seen[k] && k < K_FLASH)
 			return seterr(err, errlen, "manifest lacks the \"%s\" line", keys[k]);
 	for (int a = 0; a < MF_COUNT; a++)
 		for (int b = a + 1; b < MF_COUNT; b++)
 			if (!strcmp(m->file[a].name, m->file[b].name))
 				return seterr(err, errlen, "manifest names file \"%s\" twice", m->file[a].name);
-	if (m->version >= 2 && !m->nflash)
-		return seterr(err, errlen, "manifest version 2 has no flash lines (a bundle without them is version 1)");
+	if (m->version >= 2 && !m->nflash && !m->ncompatible && !m->has_security_version)
+		return seterr(err, errlen, "manifest version 2 has no flash, compatible or security-version line (a bundle without them is version 1)");
 	/* A flash payload is a file of its own, or one of the three, byte for byte. */
 	for (unsigned i = 0; i < m->nflash; i++) {
 		struct manifest_flash *fl = &m->flash[i];
@@ -282,7 +338,9 @@ int manifest_format(const struct manifest *m, char *buf, size_t buflen)
 		return -1;
 	if (m->nflash > MANIFEST_FLASH_MAX)
 		return -1;
-	PUT(MAGIC " %d\n", m->nflash ? 2 : 1);
+	if (m->ncompatible > MANIFEST_COMPAT_MAX)
+		return -1;
+	PUT(MAGIC " %d\n", m->nflash || m->ncompatible || m->has_security_version ? 2 : 1);
 	for (int i = 0; i < MF_COUNT; i++) {
 		PUT("%s %s %llu ", manifest_file_key[i], m->file[i].name,
 		    (unsigned long long)m->file[i].size);
@@ -300,6 +358,17 @@ int manifest_format(const struct manifest *m, char *buf, size_t buflen)
 			PUT("%02x", fl->f.sha256[j]);
 		PUT("\n");
 	}
+	if (m->ncompatible) {
+		PUT("compatible");
+		for (unsigned i = 0; i < m->ncompatible; i++) {
+			if (!manifest_valid_compatible(m->compatible[i], strlen(m->compatible[i])))
+				return -1;
+			PUT(" %s", m->compatible[i]);
+		}
+		PUT("\n");
+	}
+	if (m->has_security_version)
+		PUT("security-version %u\n", m->security_version);
 	PUT("arch %s %u %s %s\n", elfarch_machine_name(m->arch.machine), m->arch.bits,
 	    m->arch.big_endian ? "big" : "little", elfarch_format_name(m->arch.format));
 	PUT("append %s\n", m->append);

@@ -19,12 +19,21 @@
  *
  * where target names a partition or volume role in the device's layout file (kernel,
  * rootfs, ...). file may be the kernel, dtb or rootfs file itself (then size and hash
- * must be the same): flashing the very root image the trial ran from. pack writes
- * version 1 when there are no flash lines, so older phramboots still read such bundles.
+ * must be the same): flashing the very root image the trial ran from. And, each at most
+ * once:
+ *
+ *   compatible <board> [<board>...]   device tree compatible strings of the boards the
+ *                                     bundle is for (phramboot refuses any other board)
+ *   security-version <n>              0 to 2^32-1; a board refuses bundles below the
+ *                                     version it committed last (anti-rollback)
+ *
+ * pack writes version 1 when there is none of these, so older phramboots still read such
+ * bundles; version 2 has at least one of them.
  */
 #ifndef MANIFEST_H
 #define MANIFEST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -33,6 +42,8 @@
 #define MANIFEST_VERSION 2	/* the highest this phramboot reads */
 #define MANIFEST_FLASH_MAX 8
 #define MANIFEST_TARGET_MAX 32
+#define MANIFEST_COMPAT_MAX 8
+#define MANIFEST_COMPAT_LEN 64
 #define MANIFEST_MAX (16 * 1024)
 #define MANIFEST_NAME_MAX 64
 #define MANIFEST_APPEND_MAX 4096
@@ -59,6 +70,10 @@ struct manifest {
 	struct manifest_file_entry file[MF_COUNT];
 	struct manifest_flash flash[MANIFEST_FLASH_MAX];
 	unsigned nflash;
+	char compatible[MANIFEST_COMPAT_MAX][MANIFEST_COMPAT_LEN];
+	unsigned ncompatible;	/* 0: the bundle names no board (any board takes it) */
+	bool has_security_version;
+	uint32_t security_version;
 	struct elfarch arch;	/* machine, bits, endianness, format */
 	char append[MANIFEST_APPEND_MAX];
 };
@@ -73,5 +88,7 @@ int manifest_format(const struct manifest *m, char *buf, size_t buflen);
 
 /* A valid flash target name: [a-z0-9_-], 1 to MANIFEST_TARGET_MAX - 1 characters. */
 int manifest_valid_target(const char *s, size_t n);
+/* A valid compatible string: printable, no space, 1 to MANIFEST_COMPAT_LEN - 1 characters. */
+int manifest_valid_compatible(const char *s, size_t n);
 
 #endif

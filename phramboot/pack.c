@@ -223,6 +223,11 @@ int pack_bundle(const struct pack_opts *o, char *err, size_t errlen)
 		return seterr(err, errlen, "unable to use --append: longer than %zu bytes",
 			      sizeof(m.append) - 1), EXIT_USAGE;
 	strcpy(m.append, append);
+	for (unsigned i = 0; i < o->ncompatible; i++)
+		snprintf(m.compatible[i], sizeof(m.compatible[i]), "%s", o->compatible[i]);
+	m.ncompatible = o->ncompatible;
+	m.has_security_version = o->has_security_version;
+	m.security_version = o->security_version;
 	if (read_file(o->key, SIGNIFY_FILE_MAX, &keytext, &keylen, e, sizeof(e)))
 		return seterr(err, errlen, "unable to read secret key %s: %s", o->key, e), EXIT_BAD_BUNDLE;
 	len = signify_parse_seckey(keytext, keylen, &sk, e, sizeof(e));

@@ -3,7 +3,9 @@
 #ifndef PACK_H
 #define PACK_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "manifest.h"
 
@@ -16,6 +18,10 @@ struct pack_opts {
 	const char *kernel, *dtb, *rootfs, *append, *key, *out;
 	struct pack_flash flash[MANIFEST_FLASH_MAX];
 	unsigned nflash;
+	const char *compatible[MANIFEST_COMPAT_MAX];	/* --compatible, the boards it is for */
+	unsigned ncompatible;
+	bool has_security_version;
+	uint32_t security_version;	/* --security-version */
 };
 
 /* Returns an exit code (0 ok); on failure err holds the reason, and out/ is left as

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The build-host verbs: pack and keygen. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,7 +14,7 @@
 
 #define PROG "phramboot"
 
-enum { V_KERNEL = 256, V_DTB, V_ROOTFS, V_APPEND, V_KEY, V_OUT, V_HELP, V_PUB, V_SEC, V_COMMENT, V_FLASH };
+enum { V_KERNEL = 256, V_DTB, V_ROOTFS, V_APPEND, V_KEY, V_OUT, V_HELP, V_PUB, V_SEC, V_COMMENT, V_FLASH, V_COMPAT, V_SECVER };
 
 static const struct option pack_options[] = {
 	{ "kernel", required_argument, NULL, V_KERNEL },
@@ -21,6 +24,8 @@ static const struct option pack_options[] = {
 	{ "key", required_argument, NULL, V_KEY },
 	{ "out", required_argument, NULL, V_OUT },
 	{ "flash", required_argument, NULL, V_FLASH },
+	{ "compatible", required_argument, NULL, V_COMPAT },
+	{ "security-version", required_argument, NULL, V_SECVER },
 	{ "help", no_argument, NULL, V_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -66,6 +71,27 @@ int cmd_pack(int argc, char **argv)
 			if (add_flash_opt(&o, optarg))
 				return EXIT_USAGE;
 			break;
+		case V_COMPAT:
+			if (!manifest_valid_compatible(optarg, strlen(optarg)))
+				return usage_error("unable to use --compatible %s: want a device tree compatible string (printable, no spaces, at most 63 characters)",
+						   optarg);
+			if (o.ncompatible == MANIFEST_COMPAT_MAX)
+				return usage_error("unable to use --compatible %s: at most 8 boards", optarg);
+			o.compatible[o.ncompatible++] = optarg;
+			break;
+		case V_SECVER: {
+			char *end;
+			unsigned long long v;
+
+			errno = 0;
+			v = strtoull(optarg, &end, 10);
+			if (!*optarg || *optarg == '-' || *optarg == '+' || *end || errno || v > UINT32_MAX ||
+			    (optarg[0] == '0' && optarg[1]))
+				return usage_error("unable to use --security-version %s: want a number, 0 to 4294967295", optarg);
+			o.has_security_version = true;
+			o.security_version = (uint32_t)v;
+			break;
+		}
 		case 'h':
 		case V_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");

@@ -8,9 +8,10 @@ set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 
 guest=${1:?usage: mkbundles.sh malta|virt}
+# board: the root compatible of the guest's device tree, which every bundle names.
 case $guest in
-malta) arch=mipsel console=ttyS0 other=virt ;;
-virt) arch=armhf console=ttyAMA0 other=malta ;;
+malta) arch=mipsel console=ttyS0 other=virt board=mti,malta ;;
+virt) arch=armhf console=ttyAMA0 other=malta board=linux,dummy-virt ;;
 *) die "unknown guest '$guest' (known: malta virt)" ;;
 esac
 out=$TOP/build/guest/$guest
@@ -83,7 +84,7 @@ rm -rf "$b"
 mkdir -p "$b"
 pack() { # NAME KEY KERNEL ROOTFS APPEND
 	"$pb" pack --kernel "$3" --dtb "$out/board.dtb" --rootfs "$4" --append "$5" \
-		--key "$keys/$2.sec" --out "$6/$1" >/dev/null
+		--compatible "$board" --security-version 1 --key "$keys/$2.sec" --out "$6/$1" >/dev/null
 }
 # The trial root keeps its init at /init, like the initramfs images.
 args="console=$console init=/init test.stamp=$stamp"
@@ -93,8 +94,13 @@ done
 # router-memory: the DTB of the same board with half the RAM; phramboot must give the
 # trial the RAM this board really has.
 "$pb" pack --kernel "$out/payload-kernel" --dtb "$out/board-128m.dtb" --rootfs "$out/trial-root.squashfs" \
-	--append "$args test.trial=memory" --key "$keys/test.sec" --out "$b/mem128" >/dev/null
+	--append "$args test.trial=memory" --compatible "$board" --security-version 1 --key "$keys/test.sec" \
+	--out "$b/mem128" >/dev/null
 pack badsig other "$out/payload-kernel" "$out/trial-root.squashfs" "$args test.trial=root-ok" "$b"
+# refuse-incompatible: a good bundle, signed, for another board.
+"$pb" pack --kernel "$out/payload-kernel" --dtb "$out/board.dtb" --rootfs "$out/trial-root.squashfs" \
+	--append "$args test.trial=root-ok" --compatible tplink,archer-c7-v5 --compatible qca,qca9558 \
+	--security-version 1 --key "$keys/test.sec" --out "$b/wrongboard" >/dev/null
 # A genuine kernel of the other guest's architecture.
 okdir=$("$TOP/scripts/build-kernel.sh" "$other")
 okern=$out/other-arch-kernel

@@ -13,14 +13,17 @@
 #   fw-factory   what the factory flash holds, as payloads: the power-cut tests compare
 #                the flash against this or fw-next
 #
+# Security versions (anti-rollback): fw-factory 1, the others 2; refuse-downgrade boots
+# fw-factory again on a board that committed fw-next.
+#
 # Run by mkguest.sh after mkbundles.sh and mkfirmware.sh.
 set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 
 guest=${1:?usage: mkfwbundles.sh malta|virt}
 case $guest in
-malta) console=ttyS0 ;;
-virt) console=ttyAMA0 ;;
+malta) console=ttyS0 board=mti,malta ;;
+virt) console=ttyAMA0 board=linux,dummy-virt ;;
 *) die "unknown guest '$guest' (known: malta virt)" ;;
 esac
 g=$TOP/build/guest/$guest
@@ -76,21 +79,23 @@ if [ "$guest" = virt ]; then
 	extra="--flash appdata=$work/appdata-next.squashfs"
 fi
 args="console=$console init=/init"
+common="--compatible $board --key $key"
 for n in fw-next fw-broken fw-unsigned fw-factory; do rm -rf "${b:?}/$n"; done
 # shellcheck disable=SC2046 # the option lists are words on purpose
 "$pb" pack --kernel "$g/payload-kernel" --dtb "$g/board.dtb" --rootfs "$work/rootfs-next.squashfs" \
-	--append "$args" $(flash_common "$work/kernel-next.uimg") $extra --key "$key" --out "$b/fw-next" >/dev/null
+	--append "$args" $(flash_common "$work/kernel-next.uimg") $extra $common --security-version 2 \
+	--out "$b/fw-next" >/dev/null
 # shellcheck disable=SC2046
 "$pb" pack --kernel "$g/payload-kernel" --dtb "$g/board.dtb" --rootfs "$work/rootfs-next.squashfs" \
 	--append "$args" --flash kernel="$work/kernel-next.uimg" --flash rootfs="$work/rootfs-broken.squashfs" \
-	$([ "$guest" != virt ] || printf -- '--flash dtb=@dtb') --key "$key" --out "$b/fw-broken" >/dev/null
+	$([ "$guest" != virt ] || printf -- '--flash dtb=@dtb') $common --security-version 2 --out "$b/fw-broken" >/dev/null
 mkdir -p "$b/fw-unsigned"
 for f in "$b/fw-next"/*; do
 	[ "$(basename "$f")" = manifest.sig ] || ln "$f" "$b/fw-unsigned/"
 done
 # shellcheck disable=SC2046
 "$pb" pack --kernel "$g/payload-kernel" --dtb "$g/board.dtb" --rootfs "$r/rootfs.squashfs" \
-	--append "$args" $(flash_common "$r/kernel.uimg") --key "$key" --out "$b/fw-factory" >/dev/null
+	--append "$args" $(flash_common "$r/kernel.uimg") $common --security-version 1 --out "$b/fw-factory" >/dev/null
 # The kernel and DTB are the same in each: one copy in what the harness pushes.
 for n in fw-broken fw-factory; do
 	for f in kernel dtb rootfs; do

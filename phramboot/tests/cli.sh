@@ -138,6 +138,20 @@ grep -q 'phramboot.carry=0x[0-9a-f]*$' out && ok || bad "flash dry-run bootargs 
 grep -q "flash rootfs: rootfs, [0-9]* bytes at +0 (the root image itself)" out && ok || bad "flash dry-run: $(grep flash out)"
 [ "$(grep -o -- '--map-file=[^ ]*' out | wc -l)" = 3 ] && ok || bad "flash dry-run maps $(grep -o -- '--map-file=[^ ]*' out | wc -l) files, want 3 (root, index, kernel payload)"
 expect 0 "signed by key" "$PB" $D --key sy.pub b2
+# Board binding and a security version (manifest version 2).
+expect 0 "" "$PB" pack $P --compatible mti,malta --compatible mti,sead3 --security-version 3 --key pb.sec --out bc
+grep -qx 'compatible mti,malta mti,sead3' bc/manifest && ok || bad "compatible line: $(cat bc/manifest)"
+grep -qx 'security-version 3' bc/manifest && ok || bad "security-version line: $(cat bc/manifest)"
+expect 1 "want a number" "$PB" pack $P --security-version -1 --key pb.sec --out bx
+expect 1 "want a device tree compatible string" "$PB" pack $P --compatible 'a b' --key pb.sec --out bx
+# This build host has no device tree: a bundle for a board is refused, unless forced.
+expect 2 "it is for mti,malta, mti,sead3, and this board's own compatible cannot be read" "$PB" $D --key pb.pub bc
+expect 0 "board: unknown; the bundle is for mti,malta, mti,sead3 (--force-compatible)" "$PB" $D --key pb.pub --force-compatible bc
+grep -q "^security version: 3; this board has no commit journal" out && ok || bad "dry-run security version: $(grep security out)"
+# A bundle from an older pack: a warning for each, and it boots anywhere.
+"$PB" $D --key pb.pub b1 >/dev/null 2>err
+grep -q "warning: bundle b1 names no board" err && grep -q "warning: bundle b1 has no security version" err && ok ||
+	bad "old bundle warnings: $(cat err)"
 # A root image someone holds open for writing could change between its hash and kexec's
 # read: refused (the read lease cannot be had).
 expect 2 "rootfs (rootfs) is open for writing by another process" sh -c 'exec 3>>b1/rootfs; exec "$@"' sh "$PB" $D --key pb.pub b1

@@ -214,7 +214,7 @@ static void test_flash_refusals(void **state)
 	assert_int_equal(parse(buf), -1);
 	assert_err_has(err, "need manifest version 2");
 	assert_int_equal(parse_v2(""), -1);
-	assert_err_has(err, "no flash lines");
+	assert_err_has(err, "no flash, compatible or security-version line");
 	assert_int_equal(parse_v2(FLASH_K FLASH_K), -1);
 	assert_err_has(err, "twice");
 	assert_int_equal(parse_v2("flash Kernel k 1 " H1 "\n"), -1);
@@ -232,6 +232,33 @@ static void test_flash_refusals(void **state)
 	assert_err_has(err, "more than 8");
 }
 
+static void test_compatible_and_security_version(void **state)
+{
+	char buf[MANIFEST_MAX];
+	struct manifest m2;
+
+	(void)state;
+	assert_int_equal(parse_v2("compatible tplink,archer-c7-v5 qca,ar9558\nsecurity-version 7\n"), 0);
+	assert_int_equal(m.ncompatible, 2);
+	assert_string_equal(m.compatible[1], "qca,ar9558");
+	assert_true(m.has_security_version);
+	assert_int_equal(m.security_version, 7);
+	assert_true(manifest_format(&m, buf, sizeof(buf)) > 0);
+	assert_int_equal(manifest_parse(buf, strlen(buf), &m2, err, sizeof(err)), 0);
+	assert_memory_equal(&m, &m2, sizeof(m));
+	/* Version 1 knows neither. */
+	snprintf(buf, sizeof(buf), "%ssecurity-version 1\n", GOOD);
+	assert_int_equal(parse(buf), -1);
+	assert_err_has(err, "needs manifest version 2");
+	assert_int_equal(parse_v2("compatible\n"), -1);
+	assert_err_has(err, "names no board");
+	assert_int_equal(parse_v2("security-version 4294967296\n"), -1);
+	assert_int_equal(parse_v2("security-version 07\n"), -1);
+	assert_int_equal(parse_v2("security-version 1 2\n"), -1);
+	assert_int_equal(parse_v2("security-version 1\nsecurity-version 2\n"), -1);
+	assert_err_has(err, "duplicate");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_too_big),
 		cmocka_unit_test(test_flash_lines),
 		cmocka_unit_test(test_flash_refusals),
+		cmocka_unit_test(test_compatible_and_security_version),
 	};
 
 	return cmocka_run_group_tests_name("manifest", tests, NULL, NULL);
