@@ -89,10 +89,13 @@ cp -L "$ssh_root/lib/$triplet/$(basename "$ld")" "$etc$ld.tmp" && mv "$etc$ld.tm
 # for: no fw_env.config there.
 [ "$guest" != virt ] || printf '%s\n' "/dev/mtd1 0x0 0x40000 0x40000" "/dev/mtd2 0x0 0x40000 0x40000" \
 	>"$etc/etc/fw_env.config"
-# The board's flash layout for phramboot, when the guest files describe one.
+# The board's flash layout for phramboot, when the guest files describe one, and
+# virt's single-slot view of the same flash (commit-single, powercut-single).
 if [ -f "$TOP/qemu-tests/guest/layout.$guest" ]; then
 	mkdir -p "$etc/etc/phramboot"
 	cp "$TOP/qemu-tests/guest/layout.$guest" "$etc/etc/phramboot/layout"
+	[ ! -f "$TOP/qemu-tests/guest/layout.$guest.single" ] ||
+		cp "$TOP/qemu-tests/guest/layout.$guest.single" "$etc/etc/phramboot/layout.single"
 fi
 
 G=$TOP/qemu-tests/guest

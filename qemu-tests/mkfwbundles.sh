@@ -38,12 +38,9 @@ work=$g/fw-work
 rm -rf "$work" && mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 
-# The new firmware's root: the factory root, a version file and the single-slot layout
-# (virt's commit-single), squashed as mkroot.sh does.
+# The new firmware's root: the factory root and a version file, squashed as mkroot.sh does.
 logged "$work/unsquash.log" unsquashfs -d "$work/root" -no-xattrs "$r/rootfs.squashfs"
 printf 'next\n' >"$work/root/etc/firmware-version"
-[ ! -f "$TOP/qemu-tests/guest/layout.$guest.single" ] ||
-	cp "$TOP/qemu-tests/guest/layout.$guest.single" "$work/root/etc/phramboot/layout.single"
 logged "$work/mksquashfs.log" mksquashfs "$work/root" "$work/rootfs-next.squashfs" -noappend \
 	-all-root -comp gzip -mkfs-time 0 -all-time 0
 # A root without /init: the kernel panics ("Requested init /init failed").
