@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,6 +197,8 @@ struct plan {
 	char wd_dev[64];
 	char kernel_path[PATH_MAX], rootfs_path[PATH_MAX];
 	struct temp dtb_tmp, index_tmp;	/* the edited DTB and the carry index, for kexec */
+	struct temp wrap_tmp[MANIFEST_FLASH_MAX];	/* wrapped payloads (carry.h) */
+	int flash_src[MANIFEST_FLASH_MAX];	/* each payload's verified descriptor */
 	/* Flash payloads carried for commit (carry.h); nothing when the bundle has none. */
 	struct carry_layout carry;
 	char *carry_index;
@@ -289,6 +292,7 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 {
 	struct bundle_opts bo = { o->keys, o->insecure, isatty(2) };
 	char err[512], extra[MANIFEST_APPEND_MAX * 2 + 2], *text;
+	bool fdt[MANIFEST_FLASH_MAX] = { false };
 	struct bootargs_req br;
 	struct dtb_edit de;
 	size_t len;
@@ -324,8 +328,16 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 		p->req.align = o->erase_size;
 	/* The flash payloads ride in the same region, after the root image. The index's
 	 * length bounds its header lines: "flash <31 chars> <20 digits>" each. */
+	for (unsigned i = 0; i < p->b.m.nflash; i++) {
+		int same = p->b.m.flash[i].same_as;
+		uint8_t head[4] = { 0 };
+
+		p->flash_src[i] = same >= 0 ? p->b.fd[same] : p->b.flash_fd[i];
+		fdt[i] = pread(p->flash_src[i], head, sizeof(head), 0) == (ssize_t)sizeof(head) &&
+			 !memcmp(head, "\xd0\x0d\xfe\xed", 4);
+	}
 	if (carry_plan(&p->b.m, p->req.align, p->b.m.nflash ? p->b.manifest_len + p->b.sig_len + 1024 : 0,
-		       &p->carry, err, sizeof(err)))
+		       fdt, &p->carry, err, sizeof(err)))
 		return fatal(EXIT_BAD_BUNDLE, "unable to lay out the flash payloads: %s", err);
 	if (p->b.m.nflash) {
 		int n;
@@ -477,7 +489,8 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 			printf("  flash %s: %s, %llu bytes at +%#llx%s\n", p->b.m.flash[i].target,
 			       p->b.m.flash[i].f.name, (unsigned long long)p->b.m.flash[i].f.size,
 			       (unsigned long long)p->carry.flash_off[i],
-			       p->b.m.flash[i].same_as == MF_ROOTFS ? " (the root image itself)" : "");
+			       p->b.m.flash[i].same_as == MF_ROOTFS ? " (the root image itself)" :
+			       p->carry.wrapped[i] ? " (after a header page: it starts like a DTB)" : "");
 	}
 	printf("memory: RAM from %#llx, %.1f MiB managed (segments may use half), image limit %#llx\n",
 	       (unsigned long long)p->pl.ram_base, p->pl.memtotal / MiB,
@@ -575,15 +588,55 @@ static int write_temp(const struct boot_opts *o, const char *suffix, const void 
 	return 0;
 }
 
+/* A wrapped payload: a header page, then the payload's verified bytes (under its lease). */
+static int write_wrapped(const struct boot_opts *o, struct plan *p, unsigned i, char *err, size_t errlen)
+{
+	size_t align = (size_t)p->req.align, len = (size_t)p->b.m.flash[i].f.size;
+	char *buf;
+	int r;
+
+	if (len > SIZE_MAX - align || !(buf = calloc(1, align + len)))
+		return seterr(err, errlen, "out of memory for flash payload %s", p->b.m.flash[i].target);
+	snprintf(buf, align, CARRY_WRAP_MAGIC "%s\n", p->b.m.flash[i].target);
+	for (size_t done = 0; done < len;) {
+		ssize_t n = pread(p->flash_src[i], buf + align + done, len - done, (off_t)done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			free(buf);
+			return seterr(err, errlen, "unable to read flash payload %s: %s", p->b.m.flash[i].target,
+				      n < 0 ? strerror(errno) : "short read");
+		}
+		done += (size_t)n;
+	}
+	r = write_temp(o, ".payload", buf, align + len, &p->wrap_tmp[i], err, errlen);
+	free(buf);
+	return r;
+}
+
+static void drop_temps(struct plan *p)
+{
+	temp_drop(&p->dtb_tmp);
+	temp_drop(&p->index_tmp);
+	for (unsigned i = 0; i < MANIFEST_FLASH_MAX; i++)
+		temp_drop(&p->wrap_tmp[i]);
+}
+
 static int write_dtb(const struct boot_opts *o, struct plan *p, char *err, size_t errlen)
 {
 	if (write_temp(o, ".dtb", p->dtb, p->dtb_len, &p->dtb_tmp, err, errlen))
 		return -1;
 	if (p->carry_index &&
 	    write_temp(o, ".carry", p->carry_index, p->carry_index_len, &p->index_tmp, err, errlen)) {
-		temp_drop(&p->dtb_tmp);
+		drop_temps(p);
 		return -1;
 	}
+	for (unsigned i = 0; i < p->b.m.nflash; i++)
+		if (p->carry.wrapped[i] && write_wrapped(o, p, i, err, errlen)) {
+			drop_temps(p);
+			return -1;
+		}
 	return 0;
 }
 
@@ -592,10 +645,16 @@ static void carry_maps(struct plan *p, struct kexec_plan *kp)
 	if (!p->b.m.nflash)
 		return;
 	kp->extra[kp->nextra++] = (struct kexec_map){ p->index_tmp.path, p->pl.addr + p->carry.index_off };
-	for (unsigned i = 0; i < p->b.m.nflash; i++)
-		if (p->b.m.flash[i].same_as != MF_ROOTFS)
+	for (unsigned i = 0; i < p->b.m.nflash; i++) {
+		if (p->b.m.flash[i].same_as == MF_ROOTFS)
+			continue;
+		if (p->carry.wrapped[i])
+			kp->extra[kp->nextra++] = (struct kexec_map){ p->wrap_tmp[i].path,
+				p->pl.addr + p->carry.flash_off[i] - p->req.align };
+		else
 			kp->extra[kp->nextra++] = (struct kexec_map){ p->flash_path[i],
-								      p->pl.addr + p->carry.flash_off[i] };
+				p->pl.addr + p->carry.flash_off[i] };
+	}
 }
 
 int boot(const struct boot_opts *o)
@@ -611,6 +670,8 @@ int boot(const struct boot_opts *o)
 
 	memset(&p, 0, sizeof(p));
 	p.dtb_tmp.fd = p.index_tmp.fd = -1;
+	for (unsigned i = 0; i < MANIFEST_FLASH_MAX; i++)
+		p.wrap_tmp[i].fd = -1;
 	/* `ssh router phramboot DIR` whose connection drops: writes to stdout then fail
 	 * with EPIPE instead of killing phramboot with the watchdog armed. */
 	signal(SIGPIPE, SIG_IGN);
@@ -625,6 +686,8 @@ int boot(const struct boot_opts *o)
 		/* What a real run passes: sealed memfds (or files in the workdir). */
 		snprintf(p.dtb_tmp.path, sizeof(p.dtb_tmp.path), "/proc/self/fd/DTB");
 		snprintf(p.index_tmp.path, sizeof(p.index_tmp.path), "/proc/self/fd/CARRY");
+		for (unsigned i = 0; i < p.b.m.nflash; i++)
+			snprintf(p.wrap_tmp[i].path, sizeof(p.wrap_tmp[i].path), "/proc/self/fd/PAYLOAD%u", i);
 	} else if (write_dtb(o, &p, err, sizeof(err))) {
 		code = fatal(EXIT_SYSTEM, "unable to write the edited DTB in %s: %s",
 			     o->workdir ? o->workdir : "/tmp", err);
@@ -680,8 +743,7 @@ int boot(const struct boot_opts *o)
 		fail_code = EXIT_BAD_BUNDLE;
 		goto undo;
 	}
-	temp_drop(&p.dtb_tmp);
-	temp_drop(&p.index_tmp);
+	drop_temps(&p);
 	progress("starting trial %s", p.b.id);
 	note_kmsg(p.b.id);
 	fflush(NULL);
@@ -704,10 +766,8 @@ undo:
 	if (disarm_rc < 0)
 		fprintf(stderr, PROG ": warning: %s; the system will reset when it expires\n", e2);
 out:
-	if (!o->dry_run) {
-		temp_drop(&p.dtb_tmp);
-		temp_drop(&p.index_tmp);
-	}
+	if (!o->dry_run)
+		drop_temps(&p);
 	free(p.dtb);
 	free(p.carry_index);
 	iomem_free(&p.io);

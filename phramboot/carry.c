@@ -16,7 +16,7 @@ static int align_up(uint64_t v, uint64_t align, uint64_t *out)
 	return 0;
 }
 
-int carry_plan(const struct manifest *m, uint64_t align, uint64_t index_len,
+int carry_plan(const struct manifest *m, uint64_t align, uint64_t index_len, const bool *fdt,
 	       struct carry_layout *l, char *err, size_t errlen)
 {
 	uint64_t at;
@@ -40,6 +40,12 @@ int carry_plan(const struct manifest *m, uint64_t align, uint64_t index_len,
 		if (fl->same_as == MF_ROOTFS) {
 			l->flash_off[i] = 0;
 			continue;
+		}
+		if (fdt && fdt[i]) {
+			l->wrapped[i] = true;
+			if (at > UINT64_MAX - align)
+				return seterr(err, errlen, "flash payloads too big");
+			at += align;	/* the header page */
 		}
 		l->flash_off[i] = at;
 		if (fl->f.size > MANIFEST_SIZE_MAX || align_up(at + fl->f.size, align, &at))

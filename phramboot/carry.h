@@ -19,6 +19,7 @@
 #ifndef CARRY_H
 #define CARRY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,15 +27,19 @@
 
 #define CARRY_INDEX_MAX (64 * 1024)
 
+#define CARRY_WRAP_MAGIC "phramboot carried payload\n"
+
 struct carry_layout {
 	uint64_t index_off, index_len;
-	uint64_t flash_off[MANIFEST_FLASH_MAX];
+	uint64_t flash_off[MANIFEST_FLASH_MAX];	/* where the payload's own bytes start */
+	bool wrapped[MANIFEST_FLASH_MAX];	/* a header page precedes it (see above) */
 	uint64_t total;		/* bytes of the region, a multiple of align */
 };
 
-/* Where everything goes for manifest m (rootfs first), every piece aligned. With no
- * flash lines total is the aligned root image alone and index_len 0. */
-int carry_plan(const struct manifest *m, uint64_t align, uint64_t index_len,
+/* Where everything goes for manifest m (rootfs first), every piece aligned; fdt[i]: flash
+ * payload i begins with the FDT magic, so it is wrapped. With no flash lines total is the
+ * aligned root image alone and index_len 0. */
+int carry_plan(const struct manifest *m, uint64_t align, uint64_t index_len, const bool *fdt,
 	       struct carry_layout *l, char *err, size_t errlen);
 
 /* The index into buf (NUL not counted); -1 if it does not fit. */

@@ -27,7 +27,7 @@ static void test_plan(void **state)
 
 	(void)state;
 	two_payloads();
-	assert_int_equal(carry_plan(&m, 4096, 2000, &l, err, sizeof(err)), 0);
+	assert_int_equal(carry_plan(&m, 4096, 2000, NULL, &l, err, sizeof(err)), 0);
 	/* Root image first, the index on the next page, then the kernel payload. */
 	assert_int_equal(l.index_off, 12288);
 	assert_int_equal(l.flash_off[0], 16384);
@@ -35,13 +35,28 @@ static void test_plan(void **state)
 	assert_int_equal(l.total, 16384 + 8192);
 	/* No flash lines: the region is the root image alone, as before. */
 	m.nflash = 0;
-	assert_int_equal(carry_plan(&m, 4096, 0, &l, err, sizeof(err)), 0);
+	assert_int_equal(carry_plan(&m, 4096, 0, NULL, &l, err, sizeof(err)), 0);
 	assert_int_equal(l.total, 12288);
 	assert_int_equal(l.index_off, 0);
-	assert_int_equal(carry_plan(&m, 3000, 0, &l, err, sizeof(err)), -1);
+	assert_int_equal(carry_plan(&m, 3000, 0, NULL, &l, err, sizeof(err)), -1);
 	m.nflash = 2;
 	m.flash[0].f.size = UINT64_MAX - 100;
-	assert_int_equal(carry_plan(&m, 4096, 2000, &l, err, sizeof(err)), -1);
+	assert_int_equal(carry_plan(&m, 4096, 2000, NULL, &l, err, sizeof(err)), -1);
+}
+
+/* A payload that starts like a DTB gets a header page before it (carry.h says why). */
+static void test_plan_wrapped(void **state)
+{
+	struct carry_layout l;
+	bool fdt[MANIFEST_FLASH_MAX] = { true, false };
+
+	(void)state;
+	two_payloads();
+	assert_int_equal(carry_plan(&m, 4096, 2000, fdt, &l, err, sizeof(err)), 0);
+	assert_true(l.wrapped[0]);
+	assert_false(l.wrapped[1]);
+	assert_int_equal(l.flash_off[0], 16384 + 4096);
+	assert_int_equal(l.total, 16384 + 4096 + 8192);
 }
 
 static void test_index_round_trip(void **state)
@@ -53,7 +68,7 @@ static void test_index_round_trip(void **state)
 
 	(void)state;
 	two_payloads();
-	assert_int_equal(carry_plan(&m, 4096, 2000, &l, err, sizeof(err)), 0);
+	assert_int_equal(carry_plan(&m, 4096, 2000, NULL, &l, err, sizeof(err)), 0);
 	n = carry_format_index(&m, &l, "MANIFEST\n", 9, "SIG\n", 4, buf, sizeof(buf));
 	assert_true(n > 0);
 	assert_int_equal(carry_parse_index(buf, (size_t)n, &ci, err, sizeof(err)), 0);
@@ -97,6 +112,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plan),
+		cmocka_unit_test(test_plan_wrapped),
 		cmocka_unit_test(test_index_round_trip),
 		cmocka_unit_test(test_index_malformed),
 	};

@@ -53,9 +53,9 @@ factory)
 	fail "phramboot returned $?: the trial did not start" ;;
 trial*)
 	erase_counters >/tmp/ec.before
-	mount_appdata /mnt/old
-	before=$(cat /mnt/old/version) lebs0=$(cat /tmp/appdata.lebs)
-	umount /mnt/old
+	mount_appdata /tmp/mnt-old
+	before=$(cat /tmp/mnt-old/version) lebs0=$(cat /tmp/appdata.lebs)
+	umount /tmp/mnt-old
 	ubiblock -r /dev/ubi$(ubi_num)_0 2>/dev/null
 	[ "$before" = factory ] || fail "commit-ubi: the factory appdata says '$before'"
 	mark "commit-ubi: appdata holds \"$before\", $(grep -vc none /tmp/ec.before) PEBs with erase counters"
@@ -72,8 +72,8 @@ trial*)
 	done </tmp/ec.after
 	[ "$down" = 0 ] || fail "commit-ubi: $down erase counters went down"
 	mark "commit-ubi: no erase counter went down, $up went up"
-	mount_appdata /mnt/new
-	after=$(cat /mnt/new/version) lebs1=$(cat /tmp/appdata.lebs)
+	mount_appdata /tmp/mnt-new
+	after=$(cat /tmp/mnt-new/version) lebs1=$(cat /tmp/appdata.lebs)
 	[ "$after" = next ] || fail "commit-ubi: the new appdata says '$after'"
 	[ "$lebs1" -gt "$lebs0" ] || fail "commit-ubi: appdata did not grow ($lebs0 -> $lebs1 LEBs)"
 	mark "commit-ubi: appdata grew from $lebs0 to $lebs1 LEBs and mounts with \"$after\""
