@@ -149,8 +149,9 @@ static int journal_append(struct commit *c, const char *text, char *err, size_t 
 	journal_encode(newest < 0 ? 1 : seq + 1, text, rec);
 	if (c->cut && c->step == c->cut && getenv("PHRAMBOOT_TEST_TORN")) {
 		/* What a cut in the middle of the record's write leaves. */
+		/* The header and half the text: the rest stays erased, as a cut leaves it. */
 		if ((!need_erase || flashdev_erase(j, at * JOURNAL_RECORD, err, errlen) == 0) &&
-		    flashdev_pwrite(j, rec, JOURNAL_RECORD / 2, at * JOURNAL_RECORD, err, errlen) == 0)
+		    flashdev_pwrite(j, rec, 14 + strlen(text) / 2, at * JOURNAL_RECORD, err, errlen) == 0)
 			maybe_cut(c, "the second half of a journal record");
 		return -1;
 	}
@@ -463,6 +464,17 @@ static int on_step(void *ctx, const char *what, uint64_t block)
 	return 0;
 }
 
+/* The bytes a payload's write touches: whole erase blocks on MTD, the payload on a disk
+ * (and, for the old-firmware hash, no further than the device). */
+static uint64_t span(const struct job *jb)
+{
+	uint64_t n = jb->fl->f.size;
+
+	if (jb->dev->kind == DEV_MTD)
+		n = (n + jb->fd.unit - 1) / jb->fd.unit * jb->fd.unit;
+	return n < jb->fd.size ? n : jb->fd.size;
+}
+
 static int execute(struct commit *c)
 {
 	char err[512], d[128];
@@ -472,8 +484,30 @@ static int execute(struct commit *c)
 	if (c->o->dry_run)
 		printf(PROG ": commit of trial %s%s%s (dry run: nothing is written):\n", c->id,
 		       c->l.ab ? " to slot " : "", c->l.ab ? c->slot->name : "");
-	if ((r = record(c, "begin", "%s new=%" PRIu32, c->l.ab ? "ab" : "single", c->m.security_version)))
-		return r;
+	{
+		/* The slot's payloads, "role:size:hash" with 64 bits of each SHA-256: after a
+		 * cut, status can tell a complete slot by its bytes (the journal lags the flash
+		 * by a record). */
+		char roles[JOURNAL_TEXT_MAX] = "", hex[65], oldhex[65], e[256];
+
+		for (unsigned i = 0; i < c->njobs; i++) {
+			struct job *jb = &c->job[i];
+			uint8_t old[32];
+
+			if (layout_find(&c->l, NULL, jb->fl->target))
+				continue;
+			/* And what the blocks the write will touch hold now: the old firmware. */
+			if (flashdev_sha256(&jb->fd, span(jb), old, e, sizeof(e)))
+				return fatal(EXIT_FLASH, "unable to read %s before writing it: %s", jb->fl->target, e);
+			hex_encode(jb->fl->f.sha256, 8, hex);
+			hex_encode(old, 8, oldhex);
+			snprintf(roles + strlen(roles), sizeof(roles) - strlen(roles), "%s%s:%llu:%s:%s",
+				 roles[0] ? "," : "", jb->fl->target, (unsigned long long)jb->fl->f.size, hex, oldhex);
+		}
+		if ((r = record(c, "begin", "%s new=%" PRIu32 " slot=%s", c->l.ab ? "ab" : "single",
+				c->m.security_version, roles)))
+			return r;
+	}
 	for (unsigned i = 0; i < c->njobs; i++) {
 		struct job *jb = &c->job[i];
 		struct flashdev_stats st;
@@ -689,6 +723,71 @@ int commit_security_floor(const char *layout_path, uint32_t *floor, char *err, s
 	return 0;
 }
 
+/* After a cut in a single-slot commit: does the slot hold the new firmware complete (1),
+ * the old one untouched (2), or neither (0, which names a payload that is neither)? The
+ * commit's begin record lists role:size:new:old, 64 bits of the SHA-256 of the payload and
+ * of what the blocks it touches held before. */
+static int slot_state(const struct layout *l, const struct jrec *newest, char *which, size_t len)
+{
+	struct flashdev j, d;
+	uint8_t *region, sum[32];
+	size_t nrec;
+	char text[JOURNAL_TEXT_MAX + 1], roles[JOURNAL_TEXT_MAX + 1] = "", err[256], *save;
+	bool all_new = true, all_old = true;
+
+	which[0] = '\0';
+	if (flashdev_open(&l->journal, false, &j, err, sizeof(err)))
+		return 0;
+	if (journal_read(&j, &region, &nrec, err, sizeof(err))) {
+		flashdev_close(&j);
+		return 0;
+	}
+	flashdev_close(&j);
+	for (size_t i = 0; i < nrec; i++) {
+		struct jrec r;
+		uint32_t seq;
+		const char *p;
+
+		if (journal_decode(region + i * JOURNAL_RECORD, &seq, text) == 0 && jrec_parse(text, &r) == 0 &&
+		    !strcmp(r.id, newest->id) && !strcmp(r.verb, "begin") && (p = strstr(r.detail, "slot=")))
+			snprintf(roles, sizeof(roles), "%s", p + 5);
+	}
+	free(region);
+	roles[strcspn(roles, " ")] = '\0';
+	if (!roles[0])
+		return 0;
+	for (char *item = strtok_r(roles, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		char role[64], want[17], was[17], got[65];
+		unsigned long long size, touched;
+		const struct layout_dev *ld;
+		bool new_ok = false, old_ok = false;
+
+		if (sscanf(item, "%63[^:]:%llu:%16[0-9a-f]:%16[0-9a-f]", role, &size, want, was) != 4)
+			return 0;
+		ld = layout_find(l, &l->slot[0], role);
+		if (!ld || flashdev_open(ld, false, &d, err, sizeof(err)))
+			return 0;
+		touched = ld->kind == DEV_MTD ? (size + d.unit - 1) / d.unit * d.unit : size;
+		if (touched > d.size)
+			touched = d.size;
+		if (flashdev_sha256(&d, size, sum, err, sizeof(err)) == 0) {
+			hex_encode(sum, 8, got);
+			new_ok = !strcmp(got, want);
+		}
+		if (flashdev_sha256(&d, touched, sum, err, sizeof(err)) == 0) {
+			hex_encode(sum, 8, got);
+			old_ok = !strcmp(got, was);
+		}
+		flashdev_close(&d);
+		/* A payload equal to what was there already is both. */
+		all_new &= new_ok;
+		all_old &= old_ok;
+		if (!new_ok && !old_ok && !which[0])
+			snprintf(which, len, "%s", role);
+	}
+	return all_new ? 1 : all_old ? 2 : 0;
+}
+
 static const char *other_slot(const struct layout *l, const char *slot)
 {
 	return !strcmp(slot, l->slot[0].name) ? l->slot[1].name : l->slot[0].name;
@@ -748,9 +847,23 @@ void commit_status(FILE *out, const char *layout_path, const char *cmdline)
 		return;
 	}
 	if (!l.ab) {
-		fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s %s): %s\n", r.id, r.k, r.n, r.verb,
-			r.detail, !strcmp(r.verb, "begin") ? "nothing was written yet" :
-			"the flash may hold a mix of the old and the new firmware");
+		char missing[64], what[600];
+		int state = slot_state(&l, &r, missing, sizeof(missing));
+
+		/* The begin record's list of hashes is for this function, not for people. */
+		if (!strcmp(r.verb, "begin"))
+			snprintf(what, sizeof(what), "begin");
+		else
+			snprintf(what, sizeof(what), "%s %s", r.verb, r.detail);
+		if (state == 1)
+			fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s): the slot holds %s complete, every payload checked on flash\n",
+				r.id, r.k, r.n, what, r.id);
+		else if (state == 2)
+			fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s): the slot still holds the old firmware, untouched\n",
+				r.id, r.k, r.n, what);
+		else
+			fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s): %s is neither the old nor the new one, the flash holds a mix of the two\n",
+				r.id, r.k, r.n, what, missing[0] ? missing : "the slot");
 		return;
 	}
 	if (!strcmp(r.verb, "switch")) {

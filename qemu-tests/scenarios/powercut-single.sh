@@ -37,10 +37,11 @@ factory|next)
 		poweroff -f
 	fi
 	[ "$holds" = "fw-$(boot_state)" ] || fail "powercut-single: fw-$(boot_state) boots but slot a holds $holds"
+	# Status must say which: the old firmware untouched, or the new one complete.
 	case $holds in
-	fw-factory) echo "$line" | grep -Eq "as installed|nothing was written yet|interrupted" ||
+	fw-factory) echo "$line" | grep -Eq "as installed|still holds the old firmware, untouched" ||
 		fail "powercut-single: the old firmware boots but status says: $line" ;;
-	fw-next) echo "$line" | grep -Eq "^flash: running $next|interrupted at step [0-9]+/[0-9]+ \(written|interrupted at step [0-9]+/[0-9]+ \(write appdata" ||
+	fw-next) echo "$line" | grep -Eq "^flash: running $next|the slot holds $next complete" ||
 		fail "powercut-single: the new firmware boots but status says: $line" ;;
 	esac
 	mark "powercut-single: after the cut ($(cat /tmp/cut-point)): slot a holds $holds, status agrees"
