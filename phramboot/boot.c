@@ -31,23 +31,11 @@
 #include "postmortem.h"
 #include "ram.h"
 #include "ramoops.h"
+#include "report.h"
 #include "wdarm.h"
 
 #define PROG "phramboot"
 #define MiB (1024.0 * 1024.0)
-
-__attribute__((format(printf, 2, 3)))
-static int fatal(int code, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs(PROG ": fatal: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return code;
-}
 
 static int running_arch(const char *override, struct elfarch *out, char *err, size_t errlen)
 {

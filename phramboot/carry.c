@@ -60,14 +60,8 @@ int carry_format_index(const struct manifest *m, const struct carry_layout *l,
 		       char *buf, size_t buflen)
 {
 	size_t used = 0;
-	int n;
 
-#define PUT(...) do { \
-		n = snprintf(buf + used, buflen - used, __VA_ARGS__); \
-		if (n < 0 || (size_t)n >= buflen - used) \
-			return -1; \
-		used += (size_t)n; \
-	} while (0)
+#define PUT(...) do { if (bufprintf(buf, buflen, &used, __VA_ARGS__)) return -1; } while (0)
 	PUT(MAGIC "manifest %zu\nsig %zu\n", manifest_len, sig ? sig_len : 0);
 	for (unsigned i = 0; i < m->nflash; i++)
 		PUT("flash %s %llu\n", m->flash[i].target, (unsigned long long)l->flash_off[i]);

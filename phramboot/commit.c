@@ -22,6 +22,7 @@
 #include "journal.h"
 #include "layout.h"
 #include "manifest.h"
+#include "report.h"
 #include "status.h"
 #include "subproc.h"
 
@@ -35,20 +36,6 @@ static const char *const fw_printenv_paths[] = {
 static const char *const fw_setenv_paths[] = {
 	"/usr/bin/fw_setenv", "/usr/sbin/fw_setenv", "/bin/fw_setenv", "/sbin/fw_setenv", NULL,
 };
-
-__attribute__((format(printf, 2, 3)))
-static int fatal(int code, const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fputs(PROG ": fatal: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return code;
-}
 
 struct job {
 	const struct manifest_flash *fl;

@@ -325,14 +325,8 @@ int manifest_parse(const char *text, size_t len, struct manifest *m, char *err, 
 int manifest_format(const struct manifest *m, char *buf, size_t buflen)
 {
 	size_t used = 0;
-	int n;
 
-#define PUT(...) do { \
-		n = snprintf(buf + used, buflen - used, __VA_ARGS__); \
-		if (n < 0 || (size_t)n >= buflen - used) \
-			return -1; \
-		used += (size_t)n; \
-	} while (0)
+#define PUT(...) do { if (bufprintf(buf, buflen, &used, __VA_ARGS__)) return -1; } while (0)
 
 	if (!elfarch_machine_name(m->arch.machine) || strchr(m->append, '\n'))
 		return -1;

@@ -4,6 +4,7 @@
 
 #include <linux/watchdog.h>
 
+#include "errbuf.h"
 #include "status.h"
 
 bool status_cmdline_arg(const char *cmdline, const char *key, char *val, size_t vallen)
@@ -38,14 +39,8 @@ void status_format(const char *cmdline, const struct wdarm_info *info, const cha
 {
 	char id[64];
 	size_t used = 0;
-	int n;
 
-#define PUT(...) do { \
-		n = snprintf(buf + used, buflen - used, __VA_ARGS__); \
-		if (n < 0 || (size_t)n >= buflen - used) \
-			return; \
-		used += (size_t)n; \
-	} while (0)
+#define PUT(...) do { if (bufprintf(buf, buflen, &used, __VA_ARGS__)) return; } while (0)
 
 	if (!buflen)
 		return;
