@@ -750,7 +750,8 @@ undo:
 	}
 	disarm_rc = wd.armed ? wdarm_disarm(&wd, e2, sizeof(e2)) : 1;
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	code = fatal(fail_code, "%s%s", failure, disarm_rc == 0 ? "; watchdog disarmed" : "");
+	code = fatal(fail_code, "%s%s", failure, disarm_rc != 0 ? "" : wd.active_before ?
+		     "; the watchdog, running before, runs on with its own timeout" : "; watchdog disarmed");
 	if (disarm_rc < 0)
 		fprintf(stderr, PROG ": warning: %s; the system will reset when it expires\n", e2);
 out:

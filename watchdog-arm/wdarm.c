@@ -504,6 +504,13 @@ int wdarm_arm_flags(const char *dev, int timeout_s, unsigned int flags,
 		if (rc < 0)
 			return rc;
 	}
+	{
+		struct wdarm_info pre;
+
+		info_from_sysfs(dev, &pre);
+		state->active_before = was_active(&pre);
+		state->timeout_before = pre.timeout;
+	}
 	rc = wdarm_open_running(dev, timeout_s, &fd, &info, err, errlen);
 	if (rc < 0)
 		return rc;
@@ -515,8 +522,8 @@ int wdarm_arm_flags(const char *dev, int timeout_s, unsigned int flags,
 			rc = -EINVAL;
 		if (rc < 0) {
 			write_small(knob, before);
-			/* The timer was started by this call: stop it again. */
-			close_as_found(fd, false);
+			/* Back as found: stopped again if this call started it. */
+			close_as_found(fd, state->active_before);
 			return fail(err, errlen, rc, "unable to write 0 to %s: %s ("
 				    KNOB_MISSING_HINT ")", WDARM_STOP_ON_REBOOT_KNOB,
 				    strerror(-rc));
@@ -577,13 +584,32 @@ static int stop_device(const char *dev, char *err, size_t errlen)
 	return 0;
 }
 
+/* A watchdog that ran before arming: its old timeout back, one pet, no magic close. */
+static int hand_back_running(const struct wdarm_state *state, char *err, size_t errlen)
+{
+	struct wdarm_info info;
+	int fd, rc;
+
+	rc = open_dev(state->dev, &fd, err, errlen);
+	if (rc < 0)
+		return rc;
+	rc = query_open_fd(fd, &info, err, errlen);
+	if (rc == 0 && state->timeout_before > 0 && info.timeout != state->timeout_before)
+		rc = set_timeout(fd, state->timeout_before, &info, err, errlen);
+	if (rc == 0)
+		rc = wdarm_pet(fd, err, errlen);
+	close(fd);
+	return rc;
+}
+
 int wdarm_disarm(struct wdarm_state *state, char *err, size_t errlen)
 {
 	char knob[256];
 	int rc = 0, krc;
 
 	if (state->armed && state->dev[0])
-		rc = stop_device(state->dev, err, errlen);
+		rc = state->active_before ? hand_back_running(state, err, errlen)
+					  : stop_device(state->dev, err, errlen);
 	if (state->knob_before[0]) {
 		rooted(knob, sizeof(knob), WDARM_STOP_ON_REBOOT_KNOB);
 		krc = write_small(knob, state->knob_before);

@@ -38,6 +38,10 @@ struct wdarm_state {
 	char dev[64];
 	char knob_before[16];     /* the knob's value before arming; "" if untouched */
 	bool armed;
+	/* A watchdog already running before arming (a bootloader, or the old firmware's own
+	 * daemon that let go of it) is handed back running, with its timeout, not stopped. */
+	bool active_before;
+	int timeout_before;       /* seconds, -1 if unknown */
 };
 
 /* Find the first watchdog device (/dev/watchdog0, then /dev/watchdog); 0 or -ENOENT. */
@@ -53,8 +57,9 @@ int wdarm_query(const char *dev, bool may_open, struct wdarm_info *info,
 int wdarm_arm(const char *dev, int timeout_s, struct wdarm_state *state,
 	      char *err, size_t errlen);
 
-/* Stop the watchdog (magic close) and restore the knob; safe to call when nothing was
- * armed. */
+/* Put the watchdog back as arming found it and restore the knob: stopped (magic close),
+ * or, if it was running before, running with its old timeout (petted once, closed
+ * without the magic 'V'). Safe to call when nothing was armed. */
 int wdarm_disarm(struct wdarm_state *state, char *err, size_t errlen);
 
 /* ---- Additions to the first contract (all additive) ---- */

@@ -483,6 +483,29 @@ static void disarm_restores(void **s)
 	assert_int_equal(wdarm_disarm(&st, err, sizeof(err)), 0);
 }
 
+/* A watchdog that already ran (a bootloader started it, or a daemon let go of it) is
+ * handed back running with its own timeout: a failed trial start must not leave the
+ * board less protected than before. */
+static void disarm_hands_back_a_running_watchdog(void **s)
+{
+	struct wdarm_state st;
+
+	(void)s;
+	core_esb();
+	fx_put(ESB "/state", "active\n");
+	fx_put(ESB "/timeout", "60\n");
+	drv.timeout = 60;
+	assert_int_equal(wdarm_arm(fx_path("/dev/watchdog0"), 10, &st, err, sizeof(err)), 0);
+	assert_true(st.active_before);
+	assert_int_equal(drv.timeout, 10);
+	assert_int_equal(wdarm_disarm(&st, err, sizeof(err)), 0);
+	assert_int_equal(drv.timeout, 60);
+	assert_int_not_equal(drv.setoptions_arg, WDIOS_DISABLECARD);
+	assert_null(strchr(fx_get("/dev/watchdog0"), 'V'));
+	assert_string_equal(fx_get(ESB "/state"), "active\n");
+	assert_string_equal(fx_get(KNOB), "-1");
+}
+
 static void disarm_nothing_armed(void **s)
 {
 	struct wdarm_state st;
@@ -571,7 +594,8 @@ int main(void)
 		T(arm_refuses_legacy_without_magicclose), T(arm_refuses_zero_timeout),
 		T(arm_refuses_timeout_above_sysfs_max), T(arm_settimeout_refused_undoes),
 		T(arm_fixed_timeout), T(arm_detects_stop_on_close),
-		T(disarm_restores), T(disarm_nothing_armed), T(disarm_nowayout),
+		T(disarm_restores), T(disarm_hands_back_a_running_watchdog), T(disarm_nothing_armed),
+		T(disarm_nowayout),
 		T(disarm_legacy_ignores_setoptions_errors),
 		T(close_semantics), T(describe_options),
 	};
