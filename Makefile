@@ -46,13 +46,16 @@ check-unit: deps
 # seconds each in check, so that a regression shows in CI; `make fuzz` runs them longer.
 # The corpus each grows is kept in build/, and a crash leaves its reproducer there.
 FUZZ_SECONDS ?= 60
+FUZZ_OUT := $(CURDIR)/build/fuzz
 check-fuzz: deps
-	@$(MAKE) -s --no-print-directory -C phramboot fuzz FUZZ_SECONDS=3 O=$(CURDIR)/build/phramboot-native
-	@$(MAKE) -s --no-print-directory -C watchdog-arm fuzz FUZZ_SECONDS=3 O=$(CURDIR)/build/watchdog-arm-native
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=3
 
 fuzz: deps
-	@$(MAKE) -s --no-print-directory -C phramboot fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) O=$(CURDIR)/build/phramboot-native
-	@$(MAKE) -s --no-print-directory -C watchdog-arm fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) O=$(CURDIR)/build/watchdog-arm-native
+	@$(MAKE) -s --no-print-directory -C phramboot fuzzers O=$(CURDIR)/build/phramboot-native
+	@$(MAKE) -s --no-print-directory -C watchdog-arm fuzzers O=$(CURDIR)/build/watchdog-arm-native
+	@FUZZ_SEEDS="phramboot/fuzz/seeds build/phramboot-native/fuzz/seeds watchdog-arm/fuzz/seeds" \
+		sh scripts/run-fuzzers.sh $(FUZZ_SECONDS) $(FUZZ_OUT) \
+		build/phramboot-native/fuzz/fuzz_* build/watchdog-arm-native/fuzz/fuzz_cli
 
 # The patch-series machinery (a broken patch must stop the build and be named), and the
 # kernel series itself: checkpatch --strict, and a compile test of the router watchdog

@@ -1,0 +1,21 @@
+# disarm-on-hangup: the operator's ssh session goes away while phramboot runs. Here its
+# output pipe closes after the first line (the reader is gone, as an ssh channel would
+# be: every later write fails with EPIPE) and it gets a SIGHUP just after arming.
+# phramboot must neither die with the watchdog armed nor leave a kernel loaded: it holds
+# those signals from arming until kexec, ignores SIGPIPE, and so goes on into the trial,
+# which pets the watchdog; the board never resets.
+#@ arches malta virt
+#@ timeout 150
+#@ push bundles/ok
+#@ expect @@BOOT old
+#@ expect @@ disarm-on-hangup: reader gone after: phramboot: bundle /tmp/bundles/ok verified
+#@ expect @@BOOT trial
+#@ expect @@ trial ok: still up after 35 s
+( phramboot --timeout 10 $B/ok 2>/dev/null & pb=$!
+  # SIGHUP as soon as it has armed (the keep-running knob then says 0).
+  knob=/sys/module/watchdog/parameters/stop_on_reboot
+  for i in $(seq 1 100); do [ "$(cat $knob 2>/dev/null)" = 0 ] && break; sleep 0.05; done
+  kill -HUP $pb 2>/dev/null
+  wait $pb ) | { read -r first; mark "disarm-on-hangup: reader gone after: $first"; }
+sleep 60
+fail "disarm-on-hangup: still in the old firmware 60 s later"
