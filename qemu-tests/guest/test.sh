@@ -196,3 +196,38 @@ cut_marker() {
 	set -- $(cut_marker_dev)
 	dd if="$1" bs=512 skip=$(($2 / 512)) count=1 2>/dev/null | sed -n 's/^phramboot-cut //p' | grep .
 }
+
+# pick_cut NAME COMMIT-ARGS...: the dry run of `phramboot commit ARGS` (kept in /tmp/dry)
+# and this run's cut point in it ($VARIANT-th of cut_points): sets step, torn, what, total.
+pick_cut() {
+	name=$1
+	shift
+	phramboot commit "$@" --dry-run >/tmp/dry || fail "$name: dry run failed: $(cat /tmp/dry)"
+	cut_points /tmp/dry >/tmp/points
+	total=$(wc -l </tmp/points)
+	point=$(sed -n "${VARIANT}p" /tmp/points)
+	[ -n "$point" ] || fail "$name: no cut point $VARIANT (the dry run gives $total)"
+	step=${point%% *}
+	point=${point#* }
+	torn=${point%% *}
+	what=${point#* }
+}
+
+# cut_commit NAME COMMIT-ARGS...: the commit, stopped for good before step $step (its
+# journal record torn if $torn is 1), or for the point "end" after its last step; the
+# host cuts the power on the "test cut point" line.
+cut_commit() {
+	name=$1
+	shift
+	if [ "$what" = end ]; then
+		phramboot commit "$@" --quiet || fail "$name: commit failed"
+		echo "phramboot: test cut point $step (after the last step): stopping for the power cut"
+		stop_here
+	fi
+	if [ "$torn" = 1 ]; then
+		PHRAMBOOT_TEST_CUT=$step PHRAMBOOT_TEST_TORN=1 phramboot commit "$@" --quiet
+	else
+		PHRAMBOOT_TEST_CUT=$step phramboot commit "$@" --quiet
+	fi
+	fail "$name: commit returned $? instead of stopping at step $step"
+}

@@ -47,27 +47,10 @@ factory|next)
 	mark "powercut-ab: after the cut ($(cat /tmp/cut-point)): slot $slot boots $fw, status agrees"
 	poweroff -f ;;
 "trial $next")
-	phramboot commit --dry-run >/tmp/dry || fail "powercut-ab: dry run failed: $(cat /tmp/dry)"
-	cut_points /tmp/dry >/tmp/points
-	total=$(wc -l </tmp/points)
+	pick_cut powercut-ab
 	[ "$total" -ge 20 ] || fail "powercut-ab: only $total cut points in the dry run"
-	point=$(sed -n "${VARIANT}p" /tmp/points)
-	[ -n "$point" ] || fail "powercut-ab: no cut point $VARIANT (the dry run gives $total)"
-	set -- $point
-	step=$1 torn=$2
-	shift 2
-	mark "powercut-ab: cut point $VARIANT of $total: before step $step ($*)"
-	set_cut_marker "cut point $VARIANT of $total, before step $step: $*"
-	if [ "$*" = end ]; then
-		phramboot commit --quiet || fail "powercut-ab: commit failed"
-		echo "phramboot: test cut point $step (after the last step): stopping for the power cut"
-		stop_here
-	fi
-	if [ "$torn" = 1 ]; then
-		PHRAMBOOT_TEST_CUT=$step PHRAMBOOT_TEST_TORN=1 phramboot commit --quiet
-	else
-		PHRAMBOOT_TEST_CUT=$step phramboot commit --quiet
-	fi
-	fail "powercut-ab: commit returned $? instead of stopping at step $step" ;;
+	mark "powercut-ab: cut point $VARIANT of $total: before step $step ($what)"
+	set_cut_marker "cut point $VARIANT of $total, before step $step: $what"
+	cut_commit powercut-ab ;;
 *) fail "powercut-ab: unexpected boot: $(boot_state)" ;;
 esac

@@ -47,31 +47,14 @@ factory|next)
 	mark "powercut-single: after the cut ($(cat /tmp/cut-point)): slot a holds $holds, status agrees"
 	poweroff -f ;;
 "trial $next")
-	phramboot commit $L --dry-run >/tmp/dry || fail "powercut-single: dry run failed: $(cat /tmp/dry)"
-	cut_points /tmp/dry >/tmp/points
-	total=$(wc -l </tmp/points)
-	point=$(sed -n "${VARIANT}p" /tmp/points)
-	[ -n "$point" ] || fail "powercut-single: no cut point $VARIANT (the dry run gives $total)"
-	set -- $point
-	step=$1 torn=$2
-	shift 2
+	pick_cut powercut-single $L
 	# The window: the first to the last raw erase or write of the slot's partitions.
 	lo=$(awk '$1 == "step" && ($3 == "erase" || $3 == "write") { sub(/:$/, "", $2); print $2; exit }' /tmp/dry)
 	hi=$(awk '$1 == "step" && ($3 == "erase" || $3 == "write") { sub(/:$/, "", $2); n = $2 } END { print n }' /tmp/dry)
 	where="outside the risk window (steps $lo-$hi)"
 	[ "$step" -le "$lo" ] || [ "$step" -gt "$hi" ] || where="inside the risk window (steps $lo-$hi)"
-	mark "powercut-single: cut point $VARIANT of $total, $where: before step $step ($*)"
-	set_cut_marker "cut point $VARIANT of $total, $where, before step $step: $*"
-	if [ "$*" = end ]; then
-		phramboot commit $L --quiet || fail "powercut-single: commit failed"
-		echo "phramboot: test cut point $step (after the last step): stopping for the power cut"
-		stop_here
-	fi
-	if [ "$torn" = 1 ]; then
-		PHRAMBOOT_TEST_CUT=$step PHRAMBOOT_TEST_TORN=1 phramboot commit $L --quiet
-	else
-		PHRAMBOOT_TEST_CUT=$step phramboot commit $L --quiet
-	fi
-	fail "powercut-single: commit returned $? instead of stopping at step $step" ;;
+	mark "powercut-single: cut point $VARIANT of $total, $where: before step $step ($what)"
+	set_cut_marker "cut point $VARIANT of $total, $where, before step $step: $what"
+	cut_commit powercut-single $L ;;
 *) fail "powercut-single: unexpected boot: $(boot_state)" ;;
 esac
