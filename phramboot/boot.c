@@ -520,20 +520,6 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 		printf("exec: %s\n", line);
 }
 
-static int write_all(int fd, const void *buf, size_t len)
-{
-	for (size_t done = 0; done < len;) {
-		ssize_t n = write(fd, (const char *)buf + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? -errno : -ENOSPC;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
 /* buf into t: a sealed memfd if the kernel has them, else a new file in the workdir. */
 static int write_temp(const struct boot_opts *o, const char *suffix, const void *buf, size_t len,
 		      struct temp *t, char *err, size_t errlen)

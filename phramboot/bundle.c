@@ -180,111 +180,83 @@ static void show_progress(void *ctx, uint64_t done, uint64_t total)
 	fprintf(stderr, "\rphramboot: verifying %s: %3d%%%s", p->what, pct, done == total ? "\n" : "");
 }
 
-static int check_file(struct bundle *b, const char *dir, int i, const struct bundle_opts *o,
-		      char *err, size_t errlen)
+/* A bundle file, opened without following links (a FIFO or device is refused unopened),
+ * its size the manifest's. what names it in messages ("rootfs", "flash payload kernel").
+ * No O_CLOEXEC: kexec reads them through /proc/self/fd. With lease, it stays under a
+ * read lease until closed (hold_unchanged()). */
+static int open_sized(const char *dir, const struct manifest_file_entry *f, const char *what, bool lease,
+		      int *fdp, char *err, size_t errlen)
 {
-	const struct manifest_file_entry *f = &b->m.file[i];
-	uint8_t sum[32];
 	char path[PATH_MAX], e[160];
 	struct stat st;
 	int fd;
 
-	(void)o;
 	if (path_join(path, sizeof(path), dir, f->name))
 		return seterr(err, errlen, "bundle path is too long");
-	/* No O_CLOEXEC: kexec reads kernel and root image through /proc/self/fd. */
 	fd = open_regular(path, O_NOFOLLOW, e, sizeof(e));
 	if (fd < 0)
-		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, e);
-	b->fd[i] = fd;
-	if (i != MF_DTB && hold_unchanged(fd, manifest_file_key[i], f->name, err, errlen))
+		return seterr(err, errlen, "%s (%s): %s", what, f->name, e);
+	*fdp = fd;
+	if (lease && hold_unchanged(fd, what, f->name, err, errlen))
 		return -1;
 	if (fstat(fd, &st))
-		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, strerror(errno));
+		return seterr(err, errlen, "%s (%s): %s", what, f->name, strerror(errno));
 	if ((uint64_t)st.st_size != f->size)
-		return seterr(err, errlen, "%s (%s) is %llu bytes but the manifest says %llu",
-			      manifest_file_key[i], f->name, (unsigned long long)st.st_size,
-			      (unsigned long long)f->size);
-	if (i == MF_DTB) {
-		/* Hash the bytes held in memory: those are what gets edited and loaded. */
-		char *buf;
-
-		if (f->size > DTB_MAX)
-			return seterr(err, errlen, "dtb (%s) is %llu bytes; a device tree blob is at most %u",
-				      f->name, (unsigned long long)f->size, DTB_MAX);
-		if (read_fd(fd, f->size, &buf, &b->dtb_len, e, sizeof(e)))
-			return seterr(err, errlen, "dtb (%s): %s", f->name, e);
-		b->dtb = (uint8_t *)buf;
-		crypto_hash_sha256(sum, b->dtb, b->dtb_len);
-	} else {
-		return 0;	/* hashed by bundle_verify_contents() */
-	}
-	if (memcmp(sum, f->sha256, sizeof(sum)))
-		return seterr(err, errlen, "%s (%s) does not match its SHA-256 in the manifest: damaged or altered",
-			      manifest_file_key[i], f->name);
+		return seterr(err, errlen, "%s (%s) is %llu bytes but the manifest says %llu", what, f->name,
+			      (unsigned long long)st.st_size, (unsigned long long)f->size);
 	return 0;
 }
 
-static int hash_file(struct bundle *b, int i, const struct bundle_opts *o, char *err, size_t errlen)
+static int sha256_matches(const uint8_t sum[32], const struct manifest_file_entry *f, const char *what,
+			  char *err, size_t errlen)
+{
+	if (memcmp(sum, f->sha256, 32))
+		return seterr(err, errlen, "%s (%s) does not match its SHA-256 in the manifest: damaged or altered",
+			      what, f->name);
+	return 0;
+}
+
+/* The hash of an open bundle file, streamed, against the manifest's. */
+static int hash_matches(int fd, const struct manifest_file_entry *f, const char *what,
+			const struct bundle_opts *o, char *err, size_t errlen)
+{
+	struct progress pr = { what, -1 };
+	uint8_t sum[32];
+	char e[160];
+
+	if (hash_fd_sha256(fd, f->size, sum, o->progress && f->size >= PROGRESS_MIN ? show_progress : NULL,
+			   &pr, e, sizeof(e)))
+		return seterr(err, errlen, "%s (%s): %s", what, f->name, e);
+	return sha256_matches(sum, f, what, err, errlen);
+}
+
+/* One of the three; the DTB is read and hashed here, the others by hash_matches() later. */
+static int check_file(struct bundle *b, const char *dir, int i, char *err, size_t errlen)
 {
 	const struct manifest_file_entry *f = &b->m.file[i];
-	struct progress pr = { manifest_file_key[i], -1 };
 	uint8_t sum[32];
-	char e[160];
+	char e[160], *buf;
 
-	if (hash_fd_sha256(b->fd[i], f->size, sum, o->progress && f->size >= PROGRESS_MIN ? show_progress : NULL,
-			   &pr, e, sizeof(e)))
-		return seterr(err, errlen, "%s (%s): %s", manifest_file_key[i], f->name, e);
-	if (memcmp(sum, f->sha256, sizeof(sum)))
-		return seterr(err, errlen, "%s (%s) does not match its SHA-256 in the manifest: damaged or altered",
-			      manifest_file_key[i], f->name);
-	return 0;
-}
-
-/* A flash payload of its own: open, size, hash, like the three. */
-static int check_flash(struct bundle *b, const char *dir, unsigned i, char *err, size_t errlen)
-{
-	const struct manifest_flash *fl = &b->m.flash[i];
-	char path[PATH_MAX], e[160];
-	struct stat st;
-	int fd;
-
-	if (fl->same_as >= 0)
-		return 0;
-	if (path_join(path, sizeof(path), dir, fl->f.name))
-		return seterr(err, errlen, "bundle path is too long");
-	fd = open_regular(path, O_NOFOLLOW, e, sizeof(e));
-	if (fd < 0)
-		return seterr(err, errlen, "flash payload %s (%s): %s", fl->target, fl->f.name, e);
-	b->flash_fd[i] = fd;
-	if (hold_unchanged(fd, fl->target, fl->f.name, err, errlen))
+	if (open_sized(dir, f, manifest_file_key[i], i != MF_DTB, &b->fd[i], err, errlen))
 		return -1;
-	if (fstat(fd, &st))
-		return seterr(err, errlen, "flash payload %s: %s", fl->target, strerror(errno));
-	if ((uint64_t)st.st_size != fl->f.size)
-		return seterr(err, errlen, "flash payload %s (%s) is %llu bytes but the manifest says %llu",
-			      fl->target, fl->f.name, (unsigned long long)st.st_size,
-			      (unsigned long long)fl->f.size);
-	return 0;
+	if (i != MF_DTB)
+		return 0;
+	/* Hash the bytes held in memory: those are what gets edited and loaded. */
+	if (f->size > DTB_MAX)
+		return seterr(err, errlen, "dtb (%s) is %llu bytes; a device tree blob is at most %u",
+			      f->name, (unsigned long long)f->size, DTB_MAX);
+	if (read_fd(b->fd[i], f->size, &buf, &b->dtb_len, e, sizeof(e)))
+		return seterr(err, errlen, "dtb (%s): %s", f->name, e);
+	b->dtb = (uint8_t *)buf;
+	crypto_hash_sha256(sum, b->dtb, b->dtb_len);
+	return sha256_matches(sum, f, "dtb", err, errlen);
 }
 
-static int hash_flash(struct bundle *b, unsigned i, const struct bundle_opts *o, char *err, size_t errlen)
+/* "flash payload TARGET", for messages. */
+static const char *flash_what(const struct manifest_flash *fl, char *buf, size_t len)
 {
-	const struct manifest_flash *fl = &b->m.flash[i];
-	struct progress pr = { fl->target, -1 };
-	uint8_t sum[32];
-	char e[160];
-	int fd = b->flash_fd[i];
-
-	if (fl->same_as >= 0)
-		return 0;
-	if (hash_fd_sha256(fd, fl->f.size, sum, o->progress && fl->f.size >= PROGRESS_MIN ? show_progress : NULL,
-			   &pr, e, sizeof(e)))
-		return seterr(err, errlen, "flash payload %s (%s): %s", fl->target, fl->f.name, e);
-	if (memcmp(sum, fl->f.sha256, sizeof(sum)))
-		return seterr(err, errlen, "flash payload %s (%s) does not match its SHA-256 in the manifest: damaged or altered",
-			      fl->target, fl->f.name);
-	return 0;
+	snprintf(buf, len, "flash payload %s", fl->target);
+	return buf;
 }
 
 static int check_kernel_arch(struct bundle *b, char *err, size_t errlen)
@@ -313,7 +285,6 @@ int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, 
 	uint8_t sum[32];
 	char path[PATH_MAX], e[256], *text = NULL;
 	size_t len;
-
 	struct sigaction sa;
 
 	memset(b, 0, sizeof(*b));
@@ -346,13 +317,18 @@ int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, 
 	crypto_hash_sha256(sum, (const uint8_t *)text, len);
 	hex_encode(sum, 8, b->id);
 	for (int i = 0; i < MF_COUNT; i++)
-		if (check_file(b, dir, i, o, err, errlen))
+		if (check_file(b, dir, i, err, errlen))
 			goto fail;
 	if (check_kernel_arch(b, err, errlen))
 		goto fail;
-	for (unsigned i = 0; i < b->m.nflash; i++)
-		if (check_flash(b, dir, i, err, errlen))
+	for (unsigned i = 0; i < b->m.nflash; i++) {
+		char what[64];
+
+		if (b->m.flash[i].same_as < 0 &&
+		    open_sized(dir, &b->m.flash[i].f, flash_what(&b->m.flash[i], what, sizeof(what)), true,
+			       &b->flash_fd[i], err, errlen))
 			goto fail;
+	}
 	b->manifest_text = text;
 	b->manifest_len = len;
 	return 0;
@@ -365,10 +341,16 @@ fail:
 int bundle_verify_contents(struct bundle *b, const char *dir, const struct bundle_opts *o, char *err,
 			   size_t errlen)
 {
-	if (hash_file(b, MF_KERNEL, o, err, errlen) || hash_file(b, MF_ROOTFS, o, err, errlen))
-		return -1;
+	static const int big[] = { MF_KERNEL, MF_ROOTFS };	/* the DTB was hashed when read */
+	char what[64];
+
+	for (size_t k = 0; k < sizeof(big) / sizeof(big[0]); k++)
+		if (hash_matches(b->fd[big[k]], &b->m.file[big[k]], manifest_file_key[big[k]], o, err, errlen))
+			return -1;
 	for (unsigned i = 0; i < b->m.nflash; i++)
-		if (hash_flash(b, i, o, err, errlen))
+		if (b->m.flash[i].same_as < 0 &&
+		    hash_matches(b->flash_fd[i], &b->m.flash[i].f, flash_what(&b->m.flash[i], what, sizeof(what)),
+				 o, err, errlen))
 			return -1;
 	if (lease_broken)
 		return seterr(err, errlen, "a bundle file was opened for writing while it was being verified; nothing was booted: try again once nothing writes to %s",
@@ -395,18 +377,21 @@ void bundle_close(struct bundle *b)
 	b->manifest_text = b->sig_text = NULL;
 }
 
-void bundle_file_path(const struct bundle *b, const char *dir, int i, char *out, size_t len)
+/* How another process reads a verified file: its descriptor, or by name without /proc. */
+static void fd_path(int fd, const char *dir, const char *name, char *out, size_t len)
 {
 	if (access("/proc/self/fd", X_OK) == 0)
-		snprintf(out, len, "/proc/self/fd/%d", b->fd[i]);
-	else if (path_join(out, len, dir, b->m.file[i].name))
+		snprintf(out, len, "/proc/self/fd/%d", fd);
+	else if (path_join(out, len, dir, name))
 		out[0] = '\0';
+}
+
+void bundle_file_path(const struct bundle *b, const char *dir, int i, char *out, size_t len)
+{
+	fd_path(b->fd[i], dir, b->m.file[i].name, out, len);
 }
 
 void bundle_flash_path(const struct bundle *b, const char *dir, unsigned i, char *out, size_t len)
 {
-	if (access("/proc/self/fd", X_OK) == 0)
-		snprintf(out, len, "/proc/self/fd/%d", b->flash_fd[i]);
-	else if (path_join(out, len, dir, b->m.flash[i].f.name))
-		out[0] = '\0';
+	fd_path(b->flash_fd[i], dir, b->m.flash[i].f.name, out, len);
 }

@@ -19,6 +19,7 @@
 #include "exitcodes.h"
 #include "fileio.h"
 #include "flashdev.h"
+#include "hash.h"
 #include "journal.h"
 #include "layout.h"
 #include "manifest.h"
@@ -66,8 +67,8 @@ struct commit {
 /* ---- the journal ---- */
 
 /* Test hook (qemu-tests powercut-*): stop for good just before I/O action number cut, so
- * that the harness can cut the power exactly there. PHRAMBOOT_TEST_TORN=1 writes the
- * first half of a journal record first, as a cut in the middle of it would. */
+ * that the harness can cut the power exactly there. With PHRAMBOOT_TEST_TORN=1 a journal
+ * record is first written up to half its text, as a cut in the middle of it would. */
 static void maybe_cut(struct commit *c, const char *what)
 {
 	if (!c->cut || c->step != c->cut)
@@ -135,7 +136,6 @@ static int journal_append(struct commit *c, const char *text, char *err, size_t 
 	c->step++;
 	journal_encode(newest < 0 ? 1 : seq + 1, text, rec);
 	if (c->cut && c->step == c->cut && getenv("PHRAMBOOT_TEST_TORN")) {
-		/* What a cut in the middle of the record's write leaves. */
 		/* The header and half the text: the rest stays erased, as a cut leaves it. */
 		if ((!need_erase || flashdev_erase(j, at * JOURNAL_RECORD, err, errlen) == 0) &&
 		    flashdev_pwrite(j, rec, 14 + strlen(text) / 2, at * JOURNAL_RECORD, err, errlen) == 0)
@@ -199,6 +199,16 @@ static int record(struct commit *c, const char *verb, const char *fmt, ...)
 	return 0;
 }
 
+/* The bytes a write of size bytes touches on d: whole erase blocks on MTD, the payload on
+ * a disk, no further than the device. Commit hashes them before writing (the old
+ * firmware), status after a cut. */
+static uint64_t touched_bytes(const struct flashdev *d, uint64_t size)
+{
+	if (d->spec.kind == DEV_MTD)
+		size = (size + d->unit - 1) / d->unit * d->unit;
+	return size < d->size ? size : d->size;
+}
+
 /* ---- the bootloader's environment ---- */
 
 static int env_get(const char *var, char *val, size_t len, char *err, size_t errlen)
@@ -249,27 +259,6 @@ static int load_layout(const char *path, struct layout *l, char *err, size_t err
 	return 0;
 }
 
-static int hash_range(int fd, uint64_t off, uint64_t len, uint8_t out[32], char *err, size_t errlen)
-{
-	static uint8_t buf[64 * 1024];
-	crypto_hash_sha256_state h;
-
-	crypto_hash_sha256_init(&h);
-	while (len) {
-		ssize_t n = pread(fd, buf, len < sizeof(buf) ? (size_t)len : sizeof(buf), (off_t)off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return seterr(err, errlen, "%s", n < 0 ? strerror(errno) : "short read");
-		crypto_hash_sha256_update(&h, buf, (size_t)n);
-		off += (uint64_t)n;
-		len -= (uint64_t)n;
-	}
-	crypto_hash_sha256_final(&h, out);
-	return 0;
-}
-
 /* The trial's carried manifest: read, signature, id, payload hashes. */
 static int verify_carry(struct commit *c, const char *cmdline)
 {
@@ -277,6 +266,7 @@ static int verify_carry(struct commit *c, const char *cmdline)
 	uint8_t sum[32], *buf;
 	struct carry_index ci;
 	uint64_t carry_off;
+	off_t end_off;
 	ssize_t n;
 
 	if (!status_trial_id(cmdline, c->id, sizeof(c->id)) || !c->id[0])
@@ -330,9 +320,9 @@ static int verify_carry(struct commit *c, const char *cmdline)
 	if (ci.nflash != c->m.nflash)
 		return fatal(EXIT_BAD_BUNDLE, "unable to commit: the carried index lists %u payloads, the manifest %u",
 			     ci.nflash, c->m.nflash);
+	end_off = lseek(c->src, 0, SEEK_END);
 	for (unsigned i = 0; i < c->m.nflash; i++) {
 		struct job *jb = &c->job[i];
-		off_t end_off = lseek(c->src, 0, SEEK_END);
 
 		if (strcmp(ci.target[i], c->m.flash[i].target))
 			return fatal(EXIT_BAD_BUNDLE, "unable to commit: the carried index and the manifest disagree on payload %u",
@@ -342,7 +332,7 @@ static int verify_carry(struct commit *c, const char *cmdline)
 		if (end_off < 0 || jb->src_off > (uint64_t)end_off || jb->fl->f.size > (uint64_t)end_off - jb->src_off)
 			return fatal(EXIT_BAD_BUNDLE, "unable to commit: payload %s runs past the end of %s",
 				     jb->fl->target, rootdev);
-		if (hash_range(c->src, jb->src_off, jb->fl->f.size, sum, err, sizeof(err)))
+		if (hash_range_sha256(c->src, jb->src_off, jb->fl->f.size, sum, err, sizeof(err)))
 			return fatal(EXIT_SYSTEM, "unable to read payload %s from %s: %s", jb->fl->target, rootdev, err);
 		if (memcmp(sum, jb->fl->f.sha256, 32))
 			return fatal(EXIT_BAD_BUNDLE, "unable to commit: payload %s in RAM does not match its SHA-256 in the signed manifest (memory corrupted or altered); nothing was written",
@@ -451,16 +441,6 @@ static int on_step(void *ctx, const char *what, uint64_t block)
 	return 0;
 }
 
-/* The bytes a payload's write touches: whole erase blocks on MTD, the payload on a disk
- * (and, for the old-firmware hash, no further than the device). */
-static uint64_t span(const struct job *jb)
-{
-	uint64_t n = jb->fl->f.size;
-
-	if (jb->dev->kind == DEV_MTD)
-		n = (n + jb->fd.unit - 1) / jb->fd.unit * jb->fd.unit;
-	return n < jb->fd.size ? n : jb->fd.size;
-}
 
 static int execute(struct commit *c)
 {
@@ -484,7 +464,7 @@ static int execute(struct commit *c)
 			if (layout_find(&c->l, NULL, jb->fl->target))
 				continue;
 			/* And what the blocks the write will touch hold now: the old firmware. */
-			if (flashdev_sha256(&jb->fd, span(jb), old, e, sizeof(e)))
+			if (flashdev_sha256(&jb->fd, touched_bytes(&jb->fd, jb->fl->f.size), old, e, sizeof(e)))
 				return fatal(EXIT_FLASH, "unable to read %s before writing it: %s", jb->fl->target, e);
 			hex_encode(jb->fl->f.sha256, 8, hex);
 			hex_encode(old, 8, oldhex);
@@ -608,28 +588,42 @@ int commit_run(const struct commit_opts *o)
 
 /* ---- after a reset: confirm and status ---- */
 
-static int newest_record(const struct layout *l, struct jrec *r, char *err, size_t errlen)
+/* The whole journal of layout l, read once into *region (malloc'd). */
+static int journal_load(const struct layout *l, uint8_t **region, size_t *nrec, char *err, size_t errlen)
 {
 	struct flashdev j;
-	uint8_t *region;
-	size_t nrec;
-	char text[JOURNAL_TEXT_MAX + 1];
-	long at;
+	int r;
 
 	if (flashdev_open(&l->journal, false, &j, err, errlen))
 		return -1;
-	if (journal_read(&j, &region, &nrec, err, errlen)) {
-		flashdev_close(&j);
-		return -1;
-	}
+	r = journal_read(&j, region, nrec, err, errlen);
 	flashdev_close(&j);
-	at = journal_newest(region, nrec, NULL, text);
-	free(region);
-	if (at < 0)
+	return r;
+}
+
+/* The newest valid record of a loaded journal: 0, 1 when there is none, -1 unreadable. */
+static int newest_in(const uint8_t *region, size_t nrec, struct jrec *r, char *err, size_t errlen)
+{
+	char text[JOURNAL_TEXT_MAX + 1];
+
+	if (journal_newest(region, nrec, NULL, text) < 0)
 		return 1;
 	if (jrec_parse(text, r))
 		return seterr(err, errlen, "unreadable journal record \"%.60s\"", text);
 	return 0;
+}
+
+static int newest_record(const struct layout *l, struct jrec *r, char *err, size_t errlen)
+{
+	uint8_t *region;
+	size_t nrec;
+	int rc;
+
+	if (journal_load(l, &region, &nrec, err, errlen))
+		return -1;
+	rc = newest_in(region, nrec, r, err, errlen);
+	free(region);
+	return rc;
 }
 
 int commit_confirm(const char *layout_path)
@@ -691,6 +685,15 @@ int commit_confirm(const char *layout_path)
 	return EXIT_OK;
 }
 
+/* The layout of a board that commits: 0, 1 when the default file is absent (this board
+ * does not commit; a --layout that names a missing file is an error), -1 on error. */
+static int board_layout(const char *layout_path, struct layout *l, char *err, size_t errlen)
+{
+	if (!layout_path && access(LAYOUT_DEFAULT, F_OK))
+		return 1;
+	return load_layout(layout_path, l, err, errlen);
+}
+
 int commit_security_floor(const char *layout_path, uint32_t *floor, char *err, size_t errlen)
 {
 	struct layout l;
@@ -698,10 +701,9 @@ int commit_security_floor(const char *layout_path, uint32_t *floor, char *err, s
 	int rc;
 
 	*floor = 0;
-	if (access(layout_path ? layout_path : LAYOUT_DEFAULT, F_OK) && !layout_path)
-		return 1;
-	if (load_layout(layout_path, &l, err, errlen))
-		return -1;
+	rc = board_layout(layout_path, &l, err, errlen);
+	if (rc)
+		return rc;
 	rc = newest_record(&l, &r, err, errlen);
 	if (rc < 0)
 		return -1;
@@ -714,22 +716,15 @@ int commit_security_floor(const char *layout_path, uint32_t *floor, char *err, s
  * the old one untouched (2), or neither (0, which names a payload that is neither)? The
  * commit's begin record lists role:size:new:old, 64 bits of the SHA-256 of the payload and
  * of what the blocks it touches held before. */
-static int slot_state(const struct layout *l, const struct jrec *newest, char *which, size_t len)
+static int slot_state(const struct layout *l, const uint8_t *region, size_t nrec,
+		      const struct jrec *newest, char *which, size_t len)
 {
-	struct flashdev j, d;
-	uint8_t *region, sum[32];
-	size_t nrec;
+	struct flashdev d;
+	uint8_t sum[32];
 	char text[JOURNAL_TEXT_MAX + 1], roles[JOURNAL_TEXT_MAX + 1] = "", err[256], *save;
 	bool all_new = true, all_old = true;
 
 	which[0] = '\0';
-	if (flashdev_open(&l->journal, false, &j, err, sizeof(err)))
-		return 0;
-	if (journal_read(&j, &region, &nrec, err, sizeof(err))) {
-		flashdev_close(&j);
-		return 0;
-	}
-	flashdev_close(&j);
 	for (size_t i = 0; i < nrec; i++) {
 		struct jrec r;
 		uint32_t seq;
@@ -739,7 +734,6 @@ static int slot_state(const struct layout *l, const struct jrec *newest, char *w
 		    !strcmp(r.id, newest->id) && !strcmp(r.verb, "begin") && (p = strstr(r.detail, "slot=")))
 			snprintf(roles, sizeof(roles), "%s", p + 5);
 	}
-	free(region);
 	roles[strcspn(roles, " ")] = '\0';
 	if (!roles[0])
 		return 0;
@@ -754,9 +748,7 @@ static int slot_state(const struct layout *l, const struct jrec *newest, char *w
 		ld = layout_find(l, &l->slot[0], role);
 		if (!ld || flashdev_open(ld, false, &d, err, sizeof(err)))
 			return 0;
-		touched = ld->kind == DEV_MTD ? (size + d.unit - 1) / d.unit * d.unit : size;
-		if (touched > d.size)
-			touched = d.size;
+		touched = touched_bytes(&d, size);
 		if (flashdev_sha256(&d, size, sum, err, sizeof(err)) == 0) {
 			hex_encode(sum, 8, got);
 			new_ok = !strcmp(got, want);
@@ -780,17 +772,76 @@ static const char *other_slot(const struct layout *l, const char *slot)
 	return !strcmp(slot, l->slot[0].name) ? l->slot[1].name : l->slot[0].name;
 }
 
+/* The flash: line for the newest record r of the loaded journal (region, nrec). */
+static void describe_flash(FILE *out, const struct layout *l, const uint8_t *region, size_t nrec,
+			   const struct jrec *r, const char *running, bool in_trial)
+{
+	char err[512], tryv[16] = "";
+
+	if (l->ab && (!strcmp(r->verb, "switch") || !strcmp(r->verb, "done")))
+		env_get(l->var_try, tryv, sizeof(tryv), err, sizeof(err));
+	if (!strcmp(r->verb, "confirmed") || !strcmp(r->verb, "done")) {
+		if (!l->ab) {
+			if (in_trial)
+				fprintf(out, "flash: holds %s, committed from trial %s\n", r->id, r->id);
+			else
+				fprintf(out, "flash: running %s, committed from trial %s\n", r->id, r->id);
+		} else if (!strcmp(running, r->slot) && !in_trial) {
+			fprintf(out, "flash: running %s from slot %s, committed from trial %s%s\n", r->id, r->slot,
+				r->id, strcmp(r->verb, "confirmed") ? "; not confirmed yet (phramboot confirm)" : "");
+		} else if (!strcmp(tryv, r->slot)) {
+			fprintf(out, "flash: slot %s holds %s, committed from trial %s; it boots once at the next reset\n",
+				r->slot, r->id, r->id);
+		} else if (!strcmp(r->verb, "done") && running[0] && !in_trial) {
+			fprintf(out, "flash: slot %s holds %s (committed from trial %s) but its boot did not confirm it: slot %s boots\n",
+				r->slot, r->id, r->id, running);
+		} else {
+			fprintf(out, "flash: slot %s holds %s, committed from trial %s\n", r->slot, r->id, r->id);
+		}
+		return;
+	}
+	if (!l->ab) {
+		char missing[64], what[600];
+		int state = slot_state(l, region, nrec, r, missing, sizeof(missing));
+
+		/* The begin record's list of hashes is for this function, not for people. */
+		if (!strcmp(r->verb, "begin"))
+			snprintf(what, sizeof(what), "begin");
+		else
+			snprintf(what, sizeof(what), "%s %s", r->verb, r->detail);
+		if (state == 1)
+			fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s): the slot holds %s complete, every payload checked on flash\n",
+				r->id, r->k, r->n, what, r->id);
+		else if (state == 2)
+			fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s): the slot still holds the old firmware, untouched\n",
+				r->id, r->k, r->n, what);
+		else
+			fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s): %s is neither the old nor the new one, the flash holds a mix of the two\n",
+				r->id, r->k, r->n, what, missing[0] ? missing : "the slot");
+		return;
+	}
+	if (!strcmp(r->verb, "switch")) {
+		fprintf(out, "flash: commit of %s interrupted at step %u/%u (switch %s): slot %s is complete; slot %s boots\n",
+			r->id, r->k, r->n, r->detail, r->slot, !strcmp(tryv, r->slot) ? r->slot : other_slot(l, r->slot));
+		return;
+	}
+	fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s %s): slot %s invalid, slot %s boots\n",
+		r->id, r->k, r->n, r->verb, r->detail, r->slot, other_slot(l, r->slot));
+}
+
 void commit_status(FILE *out, const char *layout_path, const char *cmdline)
 {
 	struct layout l;
 	struct jrec r;
-	char err[512], running[16] = "", trial[64], tryv[16] = "";
+	uint8_t *region;
+	size_t nrec;
+	char err[512], running[16] = "", trial[64];
 	bool in_trial = status_trial_id(cmdline, trial, sizeof(trial));
-	int rc;
+	int rc = board_layout(layout_path, &l, err, sizeof(err));
 
-	if (access(layout_path ? layout_path : LAYOUT_DEFAULT, F_OK) && !layout_path)
+	if (rc > 0)
 		return;	/* no layout: this board does not commit */
-	if (load_layout(layout_path, &l, err, sizeof(err))) {
+	if (rc < 0) {
 		fprintf(out, "flash: unknown (%s)\n", err);
 		return;
 	}
@@ -800,64 +851,20 @@ void commit_status(FILE *out, const char *layout_path, const char *cmdline)
 			running[0] ? ", this boot from slot " : "", running, in_trial ? " (a trial, from RAM)" : "");
 	else
 		fprintf(out, "flash layout: single slot%s\n", in_trial ? " (this boot: a trial, from RAM)" : "");
-	rc = newest_record(&l, &r, err, sizeof(err));
-	if (rc < 0) {
+	/* Read once: the newest record, and on a single-slot board the commit's first. */
+	if (journal_load(&l, &region, &nrec, err, sizeof(err))) {
 		fprintf(out, "flash: unknown (journal: %s)\n", err);
 		return;
 	}
-	if (rc > 0) {
+	rc = newest_in(region, nrec, &r, err, sizeof(err));
+	if (rc < 0) {
+		fprintf(out, "flash: unknown (journal: %s)\n", err);
+	} else if (rc > 0) {
 		fprintf(out, "flash: as installed: no commit in the journal\n");
-		return;
+	} else {
+		fprintf(out, "security version: %" PRIu32 " (bundles below it are refused without --allow-downgrade)\n",
+			r.floor);
+		describe_flash(out, &l, region, nrec, &r, running, in_trial);
 	}
-	fprintf(out, "security version: %" PRIu32 " (bundles below it are refused without --allow-downgrade)\n",
-		r.floor);
-	if (l.ab && (!strcmp(r.verb, "switch") || !strcmp(r.verb, "done")))
-		env_get(l.var_try, tryv, sizeof(tryv), err, sizeof(err));
-	if (!strcmp(r.verb, "confirmed") || !strcmp(r.verb, "done")) {
-		if (!l.ab) {
-			if (in_trial)
-				fprintf(out, "flash: holds %s, committed from trial %s\n", r.id, r.id);
-			else
-				fprintf(out, "flash: running %s, committed from trial %s\n", r.id, r.id);
-		} else if (!strcmp(running, r.slot) && !in_trial) {
-			fprintf(out, "flash: running %s from slot %s, committed from trial %s%s\n", r.id, r.slot,
-				r.id, strcmp(r.verb, "confirmed") ? "; not confirmed yet (phramboot confirm)" : "");
-		} else if (!strcmp(tryv, r.slot)) {
-			fprintf(out, "flash: slot %s holds %s, committed from trial %s; it boots once at the next reset\n",
-				r.slot, r.id, r.id);
-		} else if (!strcmp(r.verb, "done") && running[0] && !in_trial) {
-			fprintf(out, "flash: slot %s holds %s (committed from trial %s) but its boot did not confirm it: slot %s boots\n",
-				r.slot, r.id, r.id, running);
-		} else {
-			fprintf(out, "flash: slot %s holds %s, committed from trial %s\n", r.slot, r.id, r.id);
-		}
-		return;
-	}
-	if (!l.ab) {
-		char missing[64], what[600];
-		int state = slot_state(&l, &r, missing, sizeof(missing));
-
-		/* The begin record's list of hashes is for this function, not for people. */
-		if (!strcmp(r.verb, "begin"))
-			snprintf(what, sizeof(what), "begin");
-		else
-			snprintf(what, sizeof(what), "%s %s", r.verb, r.detail);
-		if (state == 1)
-			fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s): the slot holds %s complete, every payload checked on flash\n",
-				r.id, r.k, r.n, what, r.id);
-		else if (state == 2)
-			fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s): the slot still holds the old firmware, untouched\n",
-				r.id, r.k, r.n, what);
-		else
-			fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s): %s is neither the old nor the new one, the flash holds a mix of the two\n",
-				r.id, r.k, r.n, what, missing[0] ? missing : "the slot");
-		return;
-	}
-	if (!strcmp(r.verb, "switch")) {
-		fprintf(out, "flash: commit of %s interrupted at step %u/%u (switch %s): slot %s is complete; slot %s boots\n",
-			r.id, r.k, r.n, r.detail, r.slot, !strcmp(tryv, r.slot) ? r.slot : other_slot(&l, r.slot));
-		return;
-	}
-	fprintf(out, "flash: commit of %s interrupted at step %u/%u (%s %s): slot %s invalid, slot %s boots\n",
-		r.id, r.k, r.n, r.verb, r.detail, r.slot, other_slot(&l, r.slot));
+	free(region);
 }

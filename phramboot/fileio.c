@@ -117,28 +117,32 @@ int read_file_nofollow(const char *path, size_t max, char **buf, size_t *len, ch
 	return read_regular(path, O_NOFOLLOW, max, buf, len, err, errlen);
 }
 
-int write_new_file(const char *path, const void *buf, size_t len, int mode, char *err,
-		   size_t errlen)
+int write_all(int fd, const void *buf, size_t len)
 {
-	const char *p = buf;
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-
-	if (fd < 0)
-		return seterr(err, errlen, "%s", strerror(errno));
-	while (len) {
-		ssize_t n = write(fd, p, len);
+	for (size_t done = 0; done < len;) {
+		ssize_t n = write(fd, (const char *)buf + done, len - done);
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
-			int e = errno;
+		if (n <= 0)
+			return n < 0 ? -errno : -ENOSPC;
+		done += (size_t)n;
+	}
+	return 0;
+}
 
-			close(fd);
-			unlink(path);
-			return seterr(err, errlen, "%s", strerror(e));
-		}
-		p += n;
-		len -= (size_t)n;
+int write_new_file(const char *path, const void *buf, size_t len, int mode, char *err,
+		   size_t errlen)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode), r;
+
+	if (fd < 0)
+		return seterr(err, errlen, "%s", strerror(errno));
+	r = write_all(fd, buf, len);
+	if (r) {
+		close(fd);
+		unlink(path);
+		return seterr(err, errlen, "%s", strerror(-r));
 	}
 	if (fsync(fd) | close(fd)) {
 		int e = errno;

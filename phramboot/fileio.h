@@ -22,6 +22,10 @@ int read_file_nofollow(const char *path, size_t max, char **buf, size_t *len, ch
 /* Same from an open descriptor (regular file or /proc file alike). */
 int read_fd(int fd, size_t max, char **buf, size_t *len, char *err, size_t errlen);
 
+/* All of buf to fd, across short writes and EINTR: 0, or -errno (-ENOSPC if write()
+ * returned 0). */
+int write_all(int fd, const void *buf, size_t len);
+
 /* Writes len bytes to a new file (O_EXCL: never overwrites) with mode. */
 int write_new_file(const char *path, const void *buf, size_t len, int mode, char *err,
 		   size_t errlen);

@@ -63,3 +63,16 @@ int hash_fd_sha256(int fd, uint64_t size, uint8_t out[32], hash_progress_fn *pro
 	crypto_hash_sha256_final(&st, out);
 	return 0;
 }
+
+int hash_range_sha256(int fd, uint64_t off, uint64_t len, uint8_t out[32], char *err, size_t errlen)
+{
+	crypto_hash_sha256_state st;
+
+	if (len > UINT64_MAX - off)
+		return seterr(err, errlen, "range past the end of any device");
+	crypto_hash_sha256_init(&st);
+	if (hash_by_read(fd, off, off + len, &st, NULL, NULL, err, errlen))
+		return -1;
+	crypto_hash_sha256_final(&st, out);
+	return 0;
+}

@@ -15,4 +15,8 @@ typedef void hash_progress_fn(void *ctx, uint64_t done, uint64_t total);
 int hash_fd_sha256(int fd, uint64_t size, uint8_t out[32], hash_progress_fn *progress,
 		   void *ctx, char *err, size_t errlen);
 
+/* SHA-256 of len bytes of fd from offset off, by pread(): for devices that cannot be
+ * mapped, such as an MTD character device. */
+int hash_range_sha256(int fd, uint64_t off, uint64_t len, uint8_t out[32], char *err, size_t errlen);
+
 #endif

@@ -54,7 +54,8 @@ static int copy_hash(const char *src, const char *dst, struct manifest_file_entr
 	crypto_hash_sha256_init(&st);
 	*headgot = 0;
 	for (;;) {
-		ssize_t n = read(in, buf, sizeof(buf)), w;
+		ssize_t n = read(in, buf, sizeof(buf));
+		int w;
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -70,16 +71,9 @@ static int copy_hash(const char *src, const char *dst, struct manifest_file_entr
 			memcpy(head + *headgot, buf, c);
 			*headgot += c;
 		}
-		for (ssize_t off = 0; off < n; off += w) {
-			w = write(out, buf + off, (size_t)(n - off));
-			if (w < 0 && errno == EINTR) {
-				w = 0;
-				continue;
-			}
-			if (w < 0) {
-				seterr(err, errlen, "unable to write %s: %s", dst, strerror(errno));
-				goto out;
-			}
+		if ((w = write_all(out, buf, (size_t)n))) {
+			seterr(err, errlen, "unable to write %s: %s", dst, strerror(-w));
+			goto out;
 		}
 		crypto_hash_sha256_update(&st, buf, (size_t)n);
 		total += (uint64_t)n;
