@@ -18,9 +18,12 @@ byte=$(dd if=/tmp/rw/rootfs bs=1 skip=5000 count=1 2>/dev/null | od -An -to1 | t
 # The writer puts back the byte that is there: the hash stays right, so only the lease
 # can tell that the file was open for writing.
 ( n=0; while :; do printf "\\$byte" | dd of=/tmp/rw/rootfs bs=1 seek=5000 conv=notrunc 2>/dev/null
-	n=$((n + 1)); echo $n >/tmp/rw.count; done ) &
+	n=$((n + 1)); echo $n >/tmp/rw.count.new; mv /tmp/rw.count.new /tmp/rw.count; done ) &
 writer=$!
 sleep 1
 expect_refusal 2 phramboot --timeout 10 /tmp/rw
+# The count is renamed into place and read only after the writer is gone: a count read
+# while the writer truncates it was once empty, and the scenario timed out on that.
 kill $writer
+wait $writer 2>/dev/null
 mark "refuse-rewritten: the writer wrote $(cat /tmp/rw.count) times, the trial never started"
