@@ -20,12 +20,15 @@
 #include "bundle.h"
 #include "carry.h"
 #include "commit.h"
+#include "drill.h"
+#include "drill_log.h"
 #include "dtb.h"
 #include "errbuf.h"
 #include "exitcodes.h"
 #include "fileio.h"
 #include "iomem.h"
 #include "kexec_argv.h"
+#include "layout.h"
 #include "placement.h"
 #include "mtdcount.h"
 #include "postmortem.h"
@@ -132,14 +135,14 @@ static void progress(const char *fmt, ...)
 
 /* Leave the trial's id in the kernel log, which pstore keeps: if the trial dies before
  * its own kernel logs anything, the old firmware's log still says which one it was. */
-static void note_kmsg(const char *id)
+static void note_kmsg(const char *id, bool drill)
 {
 	char line[128];
 	int fd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC), n;
 
 	if (fd < 0)
 		return;
-	n = snprintf(line, sizeof(line), POSTMORTEM_STARTING "%s\n", id);
+	n = snprintf(line, sizeof(line), "%s%s\n", drill ? POSTMORTEM_STARTING_DRILL : POSTMORTEM_STARTING, id);
 	if (n > 0 && write(fd, line, (size_t)n) < 0)
 		fprintf(stderr, PROG ": warning: unable to note the trial in /dev/kmsg: %s\n", strerror(errno));
 	close(fd);
@@ -192,7 +195,74 @@ struct plan {
 	char *carry_index;
 	size_t carry_index_len;
 	char flash_path[MANIFEST_FLASH_MAX][PATH_MAX];
+	/* The drill this run is (o->drill), or the one a trial's board has passed. */
+	struct drill_rec drill;
+	int drill_passed;	/* 1 passed, 0 none for this kernel and watchdog, -1 unknown */
+	char drill_err[256];
 };
+
+/* Is word one of the blank-separated words of s? */
+static bool has_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = s; (p = strstr(p, word)); p += n)
+		if ((p == s || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+			return true;
+	return false;
+}
+
+/* How long the drill payload waits for the reset before it reboots the board itself:
+ * the open timeout (the trial kernel pets a running timer until then), three timeouts
+ * (the i6300esb's second stage doubles one), and 10 s for the kernel to boot. */
+static int drill_budget(const struct boot_opts *o)
+{
+	return o->open_timeout + 3 * o->timeout + 10;
+}
+
+/* What a drill depends on, the running kernel and the watchdog, and whether one passed
+ * for them (a drill run fills p->drill for its first record). */
+static int check_drill(const struct boot_opts *o, struct plan *p)
+{
+	struct utsname u;
+	int r;
+
+	memset(&p->drill, 0, sizeof(p->drill));
+	snprintf(p->drill.id, sizeof(p->drill.id), "%s", p->b.id);
+	p->drill.step = 1;
+	p->drill.what = DRILL_STARTED;
+	snprintf(p->drill.kernel, sizeof(p->drill.kernel), "%s", uname(&u) ? "unknown" : u.release);
+	snprintf(p->drill.wd, sizeof(p->drill.wd), "%s", p->wd_dev);
+	drill_driver_name(p->wd_dev, p->drill.driver, sizeof(p->drill.driver));
+	p->drill.timeout = o->timeout;
+	p->drill.budget = drill_budget(o);
+	p->drill.pstore = p->ramoops.size != 0;
+	p->drill.after = -1;
+	r = drill_passed_for(o->layout, p->drill.kernel, p->drill.wd, p->drill.driver, p->drill_err,
+			     sizeof(p->drill_err));
+	p->drill_passed = r;
+	if (o->drill) {
+		uint8_t *region;
+		size_t nrec;
+		char err[512];
+
+		/* The result has to be kept somewhere: refuse now rather than after the reset. */
+		r = commit_journal_load(o->layout, &region, &nrec, err, sizeof(err));
+		if (r > 0)
+			return fatal(EXIT_SYSTEM, "unable to drill: no layout file %s, so no journal to keep the result in; give the board a layout with a journal line (phramboot(8)) or pass --layout FILE",
+				     o->layout ? o->layout : LAYOUT_DEFAULT);
+		if (r < 0)
+			return fatal(EXIT_SYSTEM, "unable to drill: the journal, where the result goes, cannot be read: %s",
+				     err);
+		free(region);
+		return 0;
+	}
+	if (o->require_drill && r != 1)
+		return fatal(EXIT_WATCHDOG, "unable to boot bundle %s: %s for kernel %s and watchdog %s (%s), and --require-drill is given; run phramboot drill on this board first (phramboot(8))",
+			     o->dir, r < 0 ? "this board's drills cannot be read" : "no drill has passed on this board",
+			     p->drill.kernel, p->drill.wd, p->drill.driver);
+	return 0;
+}
 
 #define RUNNING_FDT "/sys/firmware/fdt"
 
@@ -279,7 +349,7 @@ static int check_board_and_version(const struct boot_opts *o, struct plan *p)
 static int make_plan(const struct boot_opts *o, struct plan *p)
 {
 	struct bundle_opts bo = { o->keys, o->insecure, isatty(2) };
-	char err[512], extra[MANIFEST_APPEND_MAX * 2 + 2], *text;
+	char err[512], extra[MANIFEST_APPEND_MAX * 2 + 40], *text;
 	bool fdt[MANIFEST_FLASH_MAX] = { false };
 	struct bootargs_req br;
 	struct dtb_edit de;
@@ -299,6 +369,9 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	r = check_board_and_version(o, p);
 	if (r)
 		return r;
+	if (o->drill && !has_word(p->b.m.append, DRILL_PAYLOAD_WORD))
+		return fatal(EXIT_BAD_BUNDLE, "unable to drill with bundle %s: it is not a drill payload (its command line lacks " DRILL_PAYLOAD_WORD "), and a firmware would pet the watchdog; give the drill bundle the build made (scripts/mkdrill.sh)",
+			     o->dir);
 
 	/* 4: placement. */
 	r = o->iomem ? read_file_nofollow(o->iomem, 1u << 20, &text, &len, err, sizeof(err))
@@ -383,6 +456,12 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	/* 5: describe it. */
 	snprintf(extra, sizeof(extra), "%s%s%s", p->b.m.append,
 		 p->b.m.append[0] && o->append && o->append[0] ? " " : "", o->append ? o->append : "");
+	if (o->drill) {
+		size_t used = strlen(extra);
+
+		snprintf(extra + used, sizeof(extra) - used, "%s" DRILL_BUDGET_PARAM "=%d", used ? " " : "",
+			 drill_budget(o));
+	}
 	br = (struct bootargs_req){
 		.extra = extra, .describe = o->describe, .machine = p->b.kernel.machine,
 		.addr = p->pl.addr, .size = p->pl.size, .ram_base = p->pl.ram_base,
@@ -426,6 +505,8 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 			return fatal(EXIT_WATCHDOG, "unable to use watchdog %s: --timeout %d is outside the driver's range %d..%d s",
 				     p->wd_dev, o->timeout, info.min_timeout, info.max_timeout);
 	}
+	if (!o->no_watchdog && (r = check_drill(o, p)))
+		return r;
 	bundle_file_path(&p->b, o->dir, MF_KERNEL, p->kernel_path, sizeof(p->kernel_path));
 	bundle_file_path(&p->b, o->dir, MF_ROOTFS, p->rootfs_path, sizeof(p->rootfs_path));
 	for (unsigned i = 0; i < p->b.m.nflash; i++) {
@@ -510,6 +591,14 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 		       p->ramoops.console_size, p->ramoops.record_size);
 	else
 		printf("ramoops: none: a failed trial's log will not survive the rollback\n");
+	if (o->drill)
+		printf("drill: payload %s waits %d s for the reset, then reboots the board itself; the result goes to the journal (kernel %s, watchdog %s, driver %s)\n",
+		       p->b.id, drill_budget(o), p->drill.kernel, p->drill.wd, p->drill.driver);
+	else if (!o->no_watchdog)
+		printf("drill: %s for kernel %s, watchdog %s (%s)%s\n",
+		       p->drill_passed == 1 ? "passed" : p->drill_passed == 0 ? "none passed on this board" : "unknown",
+		       p->drill.kernel, p->drill.wd, p->drill.driver,
+		       p->drill_passed == 1 ? "" : o->require_drill ? "" : "; phramboot drill proves the rollback");
 	if (o->no_watchdog)
 		printf("watchdog: none (--no-watchdog): a hung trial will not roll back\n");
 	else
@@ -631,6 +720,19 @@ static void carry_maps(struct plan *p, struct kexec_plan *kp)
 	}
 }
 
+/* A drill that stopped before kexec: its result, so that status does not judge it. */
+static void drill_abort(const struct boot_opts *o, struct plan *p)
+{
+	char err[256];
+
+	if (!o->drill)
+		return;
+	p->drill.step = 2;
+	p->drill.what = DRILL_ABORTED;
+	if (drill_record(o->layout, &p->drill, err, sizeof(err)))
+		fprintf(stderr, PROG ": warning: unable to record the stopped drill: %s\n", err);
+}
+
 int boot(const struct boot_opts *o)
 {
 	static struct plan p;
@@ -684,6 +786,20 @@ int boot(const struct boot_opts *o)
 
 	progress("bundle %s verified (id %s); the image goes to %#llx-%#llx", o->dir, p.b.id,
 		 (unsigned long long)p.pl.addr, (unsigned long long)(p.pl.addr + p.pl.size - 1));
+	if (!o->drill && !o->no_watchdog && p.drill_passed != 1)
+		progress("note: %s for kernel %s and watchdog %s (%s): a hung trial may not roll back; phramboot drill proves it on this board",
+			 p.drill_passed ? "this board's drills cannot be read" : "no drill has passed on this board",
+			 p.drill.kernel, p.drill.wd, p.drill.driver);
+	/* The drill's first record: after the reset, only it says that a drill ran. */
+	if (o->drill) {
+		if (drill_record(o->layout, &p.drill, err, sizeof(err))) {
+			code = fatal(EXIT_SYSTEM, "unable to drill: the journal does not take the drill's record: %s",
+				     err);
+			goto out;
+		}
+		progress("drill %s recorded in the journal; it waits up to %d s for the watchdog", p.b.id,
+			 drill_budget(o));
+	}
 
 	/* From arming on, an interrupted phramboot would leave a watchdog counting down
 	 * under the old system: hold the usual signals until we either kexec or disarm. */
@@ -698,6 +814,7 @@ int boot(const struct boot_opts *o)
 	if (!o->no_watchdog && wdarm_arm(p.wd_dev, o->timeout, &wd, err, sizeof(err)) < 0) {
 		wdarm_disarm(&wd, e2, sizeof(e2));
 		sigprocmask(SIG_SETMASK, &old, NULL);
+		drill_abort(o, &p);
 		code = fatal(EXIT_WATCHDOG, "%s", err);
 		goto out;
 	}
@@ -719,7 +836,7 @@ int boot(const struct boot_opts *o)
 	}
 	drop_temps(&p);
 	progress("starting trial %s", p.b.id);
-	note_kmsg(p.b.id);
+	note_kmsg(p.b.id, o->drill);
 	fflush(NULL);
 	if (run(exec.argv, err, sizeof(err)))
 		snprintf(failure, sizeof(failure), "unable to execute the trial kernel: %s", err);
@@ -736,6 +853,7 @@ undo:
 	}
 	disarm_rc = wd.armed ? wdarm_disarm(&wd, e2, sizeof(e2)) : 1;
 	sigprocmask(SIG_SETMASK, &old, NULL);
+	drill_abort(o, &p);
 	code = fatal(fail_code, "%s%s", failure, disarm_rc != 0 ? "" : wd.active_before ?
 		     "; the watchdog, running before, runs on with its own timeout" : "; watchdog disarmed");
 	if (disarm_rc < 0)

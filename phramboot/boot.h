@@ -23,6 +23,8 @@ struct boot_opts {
 	bool force_compatible;	/* --force-compatible: boot a bundle for another board */
 	bool allow_downgrade;	/* --allow-downgrade: boot below the board's security version */
 	bool insecure, dry_run, no_watchdog;
+	bool drill;		/* phramboot drill: DIR is a drill bundle (drill.h) */
+	bool require_drill;	/* --require-drill: refuse unless a drill passed here */
 	bool ram_from_bundle;	/* --ram bundle: keep the bundle DTB's memory node */
 	int root_mtd;		/* --root-mtd N; -1: count /proc/mtd */
 	enum describe describe;

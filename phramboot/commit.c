@@ -98,40 +98,32 @@ static int journal_read(struct flashdev *j, uint8_t **region, size_t *nrec, char
 	return 0;
 }
 
-static bool erased(const uint8_t *p, size_t n)
+/* Records that are the commit's state; drill records (drill.h) share the ring but not
+ * the state. */
+static int is_state_record(const char *text)
 {
-	for (size_t i = 0; i < n; i++)
-		if (p[i] != 0xff)
-			return false;
-	return true;
+	return strncmp(text, JOURNAL_DRILL_VERB " ", sizeof(JOURNAL_DRILL_VERB)) != 0;
 }
 
 static int journal_append(struct commit *c, const char *text, char *err, size_t errlen)
 {
 	struct flashdev *j = &c->journal;
 	uint8_t *region, rec[JOURNAL_RECORD], back[JOURNAL_RECORD];
-	size_t nrec, per_unit, at = 0;
+	size_t nrec, at;
 	uint32_t seq = 0;
-	long newest;
-	bool found = false, need_erase = false;
+	long newest, slot;
+	bool need_erase = false;
 
 	if (journal_read(j, &region, &nrec, err, errlen))
 		return -1;
 	newest = journal_newest(region, nrec, &seq, NULL);
-	per_unit = j->spec.kind == DEV_MTD ? j->unit / JOURNAL_RECORD : nrec;
-	/* The next slot after the newest record that can take a record: erased space on
-	 * MTD (a torn record is never written over), or the first slot of an erase block
-	 * that does not hold the newest record, erased now. Block devices: the next one. */
-	for (size_t k = 1; k <= nrec && !found; k++) {
-		at = newest < 0 ? k - 1 : ((size_t)newest + k) % nrec;
-		if (j->spec.kind != DEV_MTD || erased(region + at * JOURNAL_RECORD, JOURNAL_RECORD))
-			found = true;
-		else if (at % per_unit == 0 && (newest < 0 || at / per_unit != (size_t)newest / per_unit))
-			found = need_erase = true;
-	}
+	slot = journal_next_slot(region, nrec, j->spec.kind == DEV_MTD ? j->unit / JOURNAL_RECORD : 0,
+				 is_state_record, &need_erase);
 	free(region);
-	if (!found)
-		return seterr(err, errlen, "journal %s has no room and no block to erase", j->spec.name);
+	if (slot < 0)
+		return seterr(err, errlen, "journal %s has no room and no block to erase (drill records fill what the last commit record leaves)",
+			      j->spec.name);
+	at = (size_t)slot;
 	/* One step, erase included, so that a dry run numbers the steps as the real one. */
 	c->step++;
 	journal_encode(newest < 0 ? 1 : seq + 1, text, rec);
@@ -606,7 +598,7 @@ static int newest_in(const uint8_t *region, size_t nrec, struct jrec *r, char *e
 {
 	char text[JOURNAL_TEXT_MAX + 1];
 
-	if (journal_newest(region, nrec, NULL, text) < 0)
+	if (journal_newest_where(region, nrec, is_state_record, NULL, text) < 0)
 		return 1;
 	if (jrec_parse(text, r))
 		return seterr(err, errlen, "unreadable journal record \"%.60s\"", text);
@@ -867,4 +859,43 @@ void commit_status(FILE *out, const char *layout_path, const char *cmdline)
 		describe_flash(out, &l, region, nrec, &r, running, in_trial);
 	}
 	free(region);
+}
+
+/* ---- the journal for other records (drill.c) ---- */
+
+int commit_journal_load(const char *layout_path, uint8_t **region, size_t *nrec, char *err, size_t errlen)
+{
+	struct layout l;
+	int rc = board_layout(layout_path, &l, err, errlen);
+
+	if (rc)
+		return rc;
+	return journal_load(&l, region, nrec, err, errlen);
+}
+
+int commit_journal_add(const char *layout_path, const char *head, const char *detail, char *err,
+		       size_t errlen)
+{
+	static struct commit c;
+	struct commit_opts o = { .layout = layout_path };
+	char text[JOURNAL_TEXT_MAX + 1];
+	struct jrec r;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	c.o = &o;
+	rc = board_layout(layout_path, &c.l, err, errlen);
+	if (rc)
+		return rc > 0 ? seterr(err, errlen, "no layout file %s, so no journal", LAYOUT_DEFAULT) : -1;
+	/* The security floor goes on, as in every record. */
+	rc = newest_record(&c.l, &r, err, errlen);
+	if (rc < 0)
+		return -1;
+	if (snprintf(text, sizeof(text), "%s sv=%" PRIu32 " %s", head, rc ? 0 : r.floor, detail) >= (int)sizeof(text))
+		return seterr(err, errlen, "journal record too long");
+	if (flashdev_open(&c.l.journal, true, &c.journal, err, errlen))
+		return -1;
+	rc = journal_append(&c, text, err, errlen);
+	flashdev_close(&c.journal);
+	return rc;
 }

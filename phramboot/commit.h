@@ -7,6 +7,7 @@
 #define COMMIT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -31,5 +32,17 @@ int commit_security_floor(const char *layout_path, uint32_t *floor, char *err, s
 
 /* "flash: ..." lines for phramboot status: what the journal says the flash holds. */
 void commit_status(FILE *out, const char *layout_path, const char *cmdline);
+
+/* Other records in the same journal (drill.c): they carry the security floor on but are
+ * never the commit's state, and never push the newest commit record out of the ring. */
+#define JOURNAL_DRILL_VERB "drill"
+
+/* The board's whole journal into *region (malloc'd, nrec records): 0, 1 when there is
+ * no layout file, -1 on error. */
+int commit_journal_load(const char *layout_path, uint8_t **region, size_t *nrec, char *err,
+			size_t errlen);
+/* Appends "HEAD sv=FLOOR DETAIL". 0, or -1 with err. */
+int commit_journal_add(const char *layout_path, const char *head, const char *detail, char *err,
+		       size_t errlen);
 
 #endif

@@ -66,12 +66,18 @@ int journal_decode(const uint8_t rec[JOURNAL_RECORD], uint32_t *seq, char *text)
 
 long journal_newest(const uint8_t *region, size_t nrec, uint32_t *seq, char *text)
 {
+	return journal_newest_where(region, nrec, NULL, seq, text);
+}
+
+long journal_newest_where(const uint8_t *region, size_t nrec, int (*keep)(const char *text),
+			  uint32_t *seq, char *text)
+{
 	char t[JOURNAL_TEXT_MAX + 1];
 	uint32_t s, best = 0;
 	long at = -1;
 
 	for (size_t i = 0; i < nrec; i++) {
-		if (journal_decode(region + i * JOURNAL_RECORD, &s, t))
+		if (journal_decode(region + i * JOURNAL_RECORD, &s, t) || (keep && !keep(t)))
 			continue;
 		/* Sequence numbers only grow; wrapping past 2^32 records will not happen. */
 		if (at < 0 || s > best) {
@@ -84,4 +90,35 @@ long journal_newest(const uint8_t *region, size_t nrec, uint32_t *seq, char *tex
 	if (at >= 0 && seq)
 		*seq = best;
 	return at;
+}
+
+static bool erased(const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] != 0xff)
+			return false;
+	return true;
+}
+
+long journal_next_slot(const uint8_t *region, size_t nrec, size_t per_unit,
+		       int (*is_state)(const char *text), bool *need_erase)
+{
+	long newest = journal_newest(region, nrec, NULL, NULL);
+	long state = is_state ? journal_newest_where(region, nrec, is_state, NULL, NULL) : newest;
+
+	*need_erase = false;
+	for (size_t k = 1; k <= nrec; k++) {
+		size_t at = newest < 0 ? k - 1 : ((size_t)newest + k) % nrec;
+
+		if (state >= 0 && at == (size_t)state)
+			continue;
+		if (!per_unit || erased(region + at * JOURNAL_RECORD, JOURNAL_RECORD))
+			return (long)at;
+		if (at % per_unit == 0 && (newest < 0 || at / per_unit != (size_t)newest / per_unit) &&
+		    (state < 0 || at / per_unit != (size_t)state / per_unit)) {
+			*need_erase = true;
+			return (long)at;
+		}
+	}
+	return -1;
 }

@@ -14,6 +14,7 @@
 #ifndef JOURNAL_H
 #define JOURNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,5 +30,18 @@ int journal_decode(const uint8_t rec[JOURNAL_RECORD], uint32_t *seq, char *text)
 
 /* Over a region read whole: the index of the newest valid record, or -1 if none. */
 long journal_newest(const uint8_t *region, size_t nrec, uint32_t *seq, char *text);
+/* The same among the records whose text keep() accepts (keep NULL: all of them). */
+long journal_newest_where(const uint8_t *region, size_t nrec, int (*keep)(const char *text),
+			  uint32_t *seq, char *text);
+
+/* Where the next record goes: the slot after the newest record that can take one. On
+ * MTD (per_unit: records per erase block; 0 for a block device, whose slots are simply
+ * rewritten) that is erased space, never a torn record, or else the first slot of an
+ * erase block that holds neither the newest record nor the newest state record (one
+ * that is_state accepts; NULL: all are), with *need_erase set. Neither kind ever takes
+ * the newest state record's place, which other records after it (drill.h) would push
+ * out of the ring. -1: no room. */
+long journal_next_slot(const uint8_t *region, size_t nrec, size_t per_unit,
+		       int (*is_state)(const char *text), bool *need_erase);
 
 #endif

@@ -9,8 +9,11 @@
 
 #include "boot.h"
 #include "commit.h"
+#include "drill.h"
 #include "exitcodes.h"
 #include "fileio.h"
+#include "layout.h"
+#include "report.h"
 #include "postmortem.h"
 #include "pstore.h"
 #include "ramoops.h"
@@ -30,6 +33,8 @@ const char usage_text[] =
 	"       phramboot commit [--dry-run] [--layout FILE] [--key PATH] [--insecure] [--quiet]\n"
 	"                        [--allow-downgrade]\n"
 	"       phramboot confirm [--layout FILE]\n"
+	"       phramboot drill [options] DIR     prove that a hung trial rolls back (DIR: a drill bundle)\n"
+	"       phramboot drill --result [--layout FILE] [--pstore DIR]\n"
 	"\n"
 	"options for booting:\n"
 	"  --key PATH          trusted public key file or directory (default /etc/phramboot/keys)\n"
@@ -63,6 +68,13 @@ const char usage_text[] =
 	"                      (default /etc/phramboot/layout)\n"
 	"  --ramoops DIR|none  ramoops parameters to share with the trial, so its console\n"
 	"                      log survives the rollback (default " RAMOOPS_PARAMS ")\n"
+	"  --require-drill     refuse unless a drill passed for this kernel and watchdog\n"
+	"\n"
+	"drill (on the old firmware) arms the watchdog as for a trial and kexecs into the drill\n"
+	"bundle DIR, whose payload never pets it; the board must come back by a watchdog reset.\n"
+	"It takes the options for booting (--timeout default 10, --open-timeout default 5).\n"
+	"The next status (or drill --result) judges it from pstore and keeps the result in the\n"
+	"layout's journal.\n"
 	"\n"
 	"commit (in a trial that proved itself) writes the bundle's flash payloads, carried\n"
 	"in RAM, to the partitions the layout file names (default /etc/phramboot/layout):\n"
@@ -78,8 +90,9 @@ const char usage_text[] =
 	"  --log               print the whole console log of the last boot (from pstore)\n"
 	"  --pstore DIR        where pstore is mounted (default " PSTORE_DIR ")\n"
 	"\n"
-	"exit codes: 0 ok, 1 usage, 2 bundle refused, 3 no room, 4 watchdog,\n"
-	"            5 kexec failed, 6 system error, 7 flash write failed.  See phramboot(8).\n";
+	"exit codes: 0 ok, 1 usage, 2 bundle refused, 3 no room, 4 watchdog (or a failed\n"
+	"            drill), 5 kexec failed, 6 system error, 7 flash write failed.\n"
+	"            See phramboot(8).\n";
 
 int usage_error(const char *fmt, const char *arg)
 {
@@ -132,7 +145,7 @@ enum {
 	O_KEY = 256, O_INSECURE, O_DRY_RUN, O_TIMEOUT, O_OPEN_TIMEOUT, O_PANIC, O_WATCHDOG,
 	O_NO_WATCHDOG, O_DESCRIBE, O_APPEND, O_ERASE, O_LIMIT, O_IOMEM, O_MEMTOTAL, O_MACHINE,
 	O_KEXEC, O_WORKDIR, O_SAVE_DTB, O_RAMOOPS, O_LOG, O_PSTORE, O_HELP, O_RAM, O_ROOT_MTD,
-	O_LAYOUT, O_QUIET, O_ALLOW_DOWNGRADE, O_FORCE_COMPAT,
+	O_LAYOUT, O_QUIET, O_ALLOW_DOWNGRADE, O_FORCE_COMPAT, O_REQUIRE_DRILL, O_RESULT,
 };
 
 static const struct option boot_options[] = {
@@ -160,16 +173,22 @@ static const struct option boot_options[] = {
 	{ "layout", required_argument, NULL, O_LAYOUT },
 	{ "force-compatible", no_argument, NULL, O_FORCE_COMPAT },
 	{ "allow-downgrade", no_argument, NULL, O_ALLOW_DOWNGRADE },
+	{ "require-drill", no_argument, NULL, O_REQUIRE_DRILL },
+	{ "result", no_argument, NULL, O_RESULT },
+	{ "pstore", required_argument, NULL, O_PSTORE },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
 
-static int cmd_boot(int argc, char **argv)
+/* phramboot DIR, and phramboot drill DIR: the same checks and steps (drill.h). */
+static int cmd_boot(int argc, char **argv, bool drill)
 {
 	struct boot_opts o = {
-		.timeout = 30, .open_timeout = 60, .panic = 5, .describe = DESCRIBE_DT,
-		.root_mtd = -1,
+		.timeout = drill ? 10 : 30, .open_timeout = drill ? 5 : 60, .panic = 5,
+		.describe = DESCRIBE_DT, .root_mtd = -1, .drill = drill,
 	};
+	const char *pstore = PSTORE_DIR;
+	bool result = false, pstore_given = false;
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", boot_options, NULL)) != -1) {
@@ -240,13 +259,46 @@ static int cmd_boot(int argc, char **argv)
 		case O_LAYOUT: o.layout = optarg; break;
 		case O_FORCE_COMPAT: o.force_compatible = true; break;
 		case O_ALLOW_DOWNGRADE: o.allow_downgrade = true; break;
+		case O_REQUIRE_DRILL: o.require_drill = true; break;
+		case O_RESULT: result = true; break;
+		case O_PSTORE: pstore = optarg; pstore_given = true; break;
 		case 'h':
 		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");
 		}
 	}
+	if (!drill && (result || pstore_given))
+		return usage_error("unable to boot: %s", result ? "--result is for phramboot drill" : "--pstore is for status and drill --result");
+	if (drill && o.require_drill)
+		return usage_error("unable to drill: %s", "--require-drill is for trials; a drill is what it requires");
+	if (drill && o.no_watchdog)
+		return usage_error("unable to drill: %s", "--no-watchdog: the watchdog is what a drill proves");
+	/* The trial kernel's watchdog core pets a running timer until user space opens it or
+	 * the open timeout ends; 0 is "never ends", and the board would never reset. */
+	if (drill && o.open_timeout < 1)
+		return usage_error("unable to drill: %s", "--open-timeout 0 means the trial kernel pets the watchdog forever; give 1 or more seconds");
+	if (result) {
+		char err[512];
+		uint8_t *region;
+		size_t nrec;
+		int r;
+
+		if (optind != argc)
+			return usage_error("unable to report the drill: unexpected argument %s", argv[optind]);
+		r = commit_journal_load(o.layout, &region, &nrec, err, sizeof(err));
+		if (r > 0)
+			return fatal(EXIT_SYSTEM, "unable to report the drill: no layout file " LAYOUT_DEFAULT ", so no journal that keeps drills; pass --layout FILE");
+		if (r < 0)
+			return fatal(EXIT_SYSTEM, "unable to report the drill: the journal cannot be read: %s", err);
+		free(region);
+		r = drill_status(stdout, o.layout, pstore);
+		/* 0 passed; 4 failed (trials on this board may not roll back); 6 none yet. */
+		return r == 0 ? EXIT_OK : r == 1 ? EXIT_WATCHDOG : EXIT_SYSTEM;
+	}
 	if (optind != argc - 1)
-		return usage_error("unable to boot: %s", optind == argc ? "no bundle directory given" : "more than one bundle directory given");
+		return usage_error(drill ? "unable to drill: %s" : "unable to boot: %s",
+				   optind == argc ? (drill ? "no drill bundle directory given" : "no bundle directory given") :
+				   "more than one bundle directory given");
 	o.dir = argv[optind];
 	return boot(&o);
 }
@@ -343,6 +395,7 @@ static int cmd_status(int argc, char **argv)
 	status_format(cmdline, have ? &info : NULL, err, out, sizeof(out));
 	fputs(out, stdout);
 	commit_status(stdout, layout, cmdline);
+	drill_status(stdout, layout, pstore);
 	print_last_boot(pstore, cmdline);
 	free(cmdline);
 	return EXIT_OK;
@@ -397,6 +450,8 @@ int main(int argc, char **argv)
 			return cmd_commit(argc - 1, argv + 1, false);
 		if (!strcmp(argv[1], "confirm"))
 			return cmd_commit(argc - 1, argv + 1, true);
+		if (!strcmp(argv[1], "drill"))
+			return cmd_boot(argc - 1, argv + 1, true);
 	}
-	return cmd_boot(argc, argv);
+	return cmd_boot(argc, argv, false);
 }

@@ -9,6 +9,8 @@
 /* What phramboot writes to /dev/kmsg right before kexec -e, so that the old firmware's
  * own log tells which trial it started. */
 #define POSTMORTEM_STARTING "phramboot: starting trial "
+/* The same before a drill (drill.h): the drill's judge looks for it, the trial's not. */
+#define POSTMORTEM_STARTING_DRILL "phramboot: starting drill "
 
 enum pm_verdict {
 	PM_NOT_TRIAL,		/* the last boot was not a trial */

@@ -17,7 +17,7 @@ esac
 out=$TOP/build/guest/$guest
 pb=$TOP/build/phramboot-native/phramboot
 [ -x "$pb" ] || die "$pb missing; run 'make tools'"
-for t in phramboot watchdog-arm; do
+for t in phramboot watchdog-arm drill-init; do
 	[ -f "$TOP/build/target-$arch/$t" ] || die "build/target-$arch/$t missing; run 'make tools'"
 done
 
@@ -101,6 +101,10 @@ pack badsig other "$out/payload-kernel" "$out/trial-root.squashfs" "$args test.t
 "$pb" pack --kernel "$out/payload-kernel" --dtb "$out/board.dtb" --rootfs "$out/trial-root.squashfs" \
 	--append "$args test.trial=root-ok" --compatible tplink,archer-c7-v5 --compatible qca,qca9558 \
 	--security-version 1 --key "$keys/test.sec" --out "$b/wrongboard" >/dev/null
+# The drill bundle (phramboot drill): the trial kernel and DTB, and the drill payload.
+sh "$TOP/scripts/mkdrill.sh" --init "$TOP/build/target-$arch/drill-init" --kernel "$out/payload-kernel" \
+	--dtb "$out/board.dtb" --key "$keys/test.sec" --out "$b/drill" --append "console=$console" \
+	--compatible "$board" --security-version 1 --phramboot "$pb" 2>/dev/null
 # A genuine kernel of the other guest's architecture.
 okdir=$("$TOP/scripts/build-kernel.sh" "$other")
 okern=$out/other-arch-kernel

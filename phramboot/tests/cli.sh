@@ -312,5 +312,20 @@ expect 0 "^last boot: unknown (pstore is not mounted on ps0" "$PB" status --psto
 expect 6 "unable to show the last boot's log: pstore is not mounted" "$PB" status --log --pstore ps0
 expect 0 "phramboot pack" "$PB" --help
 
+# ---- drill: what it refuses before anything is armed or recorded ----
+expect 1 "unable to drill: no drill bundle directory given" "$PB" drill
+expect 1 "the watchdog is what a drill proves" "$PB" drill --no-watchdog b1
+expect 1 "require-drill is for trials" "$PB" drill --require-drill b1
+expect 1 "open-timeout 0 means the trial kernel pets the watchdog forever" "$PB" drill --open-timeout 0 b1
+expect 1 "result is for phramboot drill" "$PB" --result b1
+expect 1 "unexpected argument b1" "$PB" drill --result b1
+expect 6 "unable to report the drill: .*nothing.layout" "$PB" drill --result --layout nothing.layout
+DR="--dry-run --iomem malta.iomem --machine mips:little --kexec /bin/true --workdir work --ramoops none"
+# A firmware bundle would pet the watchdog: the board would never reset.
+expect 2 "unable to drill with bundle b1: it is not a drill payload" "$PB" drill $DR --key pb.pub b1
+expect 0 "" "$PB" pack $P --append "console=ttyS0 phramboot.drill-payload" --key pb.sec --out bdrill
+# A drill bundle gets past that; this host's missing watchdog stops it.
+expect 4 "unable to use watchdog ./no-watchdog" "$PB" drill $DR --watchdog ./no-watchdog --key pb.pub bdrill
+
 echo "cli: $pass passed, $failed failed"
 [ "$failed" = 0 ]

@@ -86,6 +86,16 @@ expect_refusal() {
 	mark "refusal: no reset $wait s later, no kexec image loaded"
 }
 
+# ---- the drill tests ----
+
+# drill_line: show phramboot status (which settles a drill the last boot ran) on the
+# console, and print its drill: line.
+drill_line() {
+	phramboot status >/tmp/status 2>&1
+	cat /tmp/status >/dev/console
+	sed -n 's/^drill: /&/p' /tmp/status
+}
+
 # ---- the commit tests ----
 
 # What this boot is: "trial ID" (a phramboot trial; ID its bundle), else the firmware

@@ -1,0 +1,29 @@
+# drill-required: --require-drill refuses a trial on a board where no drill has passed
+# (nothing armed, nothing loaded, no reset), and boots the same trial once one has.
+#@ arches malta virt
+#@ timeout 300
+#@ push bundles/drill bundles/ok
+#@ boots 2
+#@ expect @@BOOT old
+#@ expect @@ refused with exit 4: phramboot: fatal: unable to boot bundle .*: no drill has passed on this board for kernel
+#@ expect @@ refusal: no reset
+#@ expect @@ drill: starting one
+#@ expect phramboot-drill: started [0-9a-f]{16}
+#@ expect @@BOOT old
+#@ expect ^drill: passed
+#@ expect @@ drill: passed; now the trial with --require-drill
+#@ expect @@BOOT trial
+#@ expect @@ trial ok: still up after 35 s
+line=$(drill_line)
+case $line in
+"drill: none"*)
+	expect_refusal 4 phramboot --require-drill --timeout 10 $B/ok
+	mark "drill: starting one"
+	phramboot drill $B/drill
+	fail "phramboot drill returned $?: the drill did not start" ;;
+"drill: passed"*)
+	mark "drill: passed; now the trial with --require-drill"
+	phramboot --require-drill --timeout 10 $B/ok
+	fail "phramboot returned $?: the trial did not start" ;;
+*) fail "drill: status says: $line" ;;
+esac
