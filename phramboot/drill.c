@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -311,6 +313,35 @@ void drill_driver_name(const char *dev, char *buf, size_t buflen)
 				copy_word(text, sizeof(text), b ? b + 1 : link, strlen(b ? b + 1 : link));
 			}
 		}
+	}
+	/* A legacy driver's misc device has no parent to follow (ib700 on malta): the one
+	 * bound platform driver whose name says watchdog is the board's. */
+	if (!text[0]) {
+		DIR *d = opendir("/sys/bus/platform/drivers");
+		struct dirent *de;
+
+		while (d && (de = readdir(d)) && !text[0]) {
+			char name[256];
+
+			snprintf(name, sizeof(name), "%s", de->d_name);
+			for (char *c = name; *c; c++)
+				*c = (char)tolower((unsigned char)*c);
+			if (strstr(name, "wdt") || strstr(name, "watchdog") || strstr(name, "wdog")) {
+				DIR *dd;
+				struct dirent *e;
+
+				snprintf(path, sizeof(path), "/sys/bus/platform/drivers/%s", de->d_name);
+				dd = opendir(path);
+				/* Bound: a device link beside bind, unbind and uevent. */
+				while (dd && (e = readdir(dd)))
+					if (e->d_type == DT_LNK && strcmp(e->d_name, "module"))
+						copy_word(text, sizeof(text), de->d_name, strlen(de->d_name));
+				if (dd)
+					closedir(dd);
+			}
+		}
+		if (d)
+			closedir(d);
 	}
 	copy_word(buf, buflen, text[0] ? text : "unknown", strlen(text[0] ? text : "unknown"));
 }

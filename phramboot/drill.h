@@ -59,8 +59,9 @@ void drill_judge(const char *log, size_t len, const struct drill_rec *start, str
 void drill_describe(const struct drill_rec *r, char *buf, size_t buflen);
 
 /* A name for the watchdog's driver, stable across boots and known without opening the
- * device (which would start it): the watchdog core's identity, else the driver's name
- * in sysfs, else "unknown". Spaces become '_'. */
+ * device (which would start it): the watchdog core's identity, else the name of the
+ * driver bound to the device in sysfs, else (a legacy misc device, such as ib700's) the
+ * bound platform driver whose name says watchdog, else "unknown". Spaces become '_'. */
 void drill_driver_name(const char *dev, char *buf, size_t buflen);
 
 /* ---- with the journal (I/O) ---- */

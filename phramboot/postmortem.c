@@ -40,8 +40,8 @@ static long find_in_line(const char *s, size_t n, const char *needle)
 void postmortem_judge(const char *log, size_t len, const char *this_trial, size_t tail_max,
 		      struct postmortem *pm)
 {
-	char trial[64] = "", started[64] = "", cmd[1024];
-	bool ended = false, kexec_after_start = false;
+	char trial[64] = "", started[64] = "", cmd[1024], budget[16];
+	bool ended = false, kexec_after_start = false, drill = false;
 	long at;
 
 	memset(pm, 0, sizeof(*pm));
@@ -54,6 +54,7 @@ void postmortem_judge(const char *log, size_t len, const char *this_trial, size_
 			copy_line(s + at, n - (size_t)at, cmd, sizeof(cmd));
 			if (!status_trial_id(cmd, trial, sizeof(trial)))
 				trial[0] = '\0';
+			drill = status_cmdline_arg(cmd, "phramboot.drill", budget, sizeof(budget));
 		}
 		if ((at = find_in_line(s, n, PANIC)) >= 0 && !pm->panic[0])
 			copy_line(s + at, n - (size_t)at, pm->panic, sizeof(pm->panic));
@@ -90,6 +91,10 @@ void postmortem_judge(const char *log, size_t len, const char *this_trial, size_
 
 	if (trial[0]) {
 		snprintf(pm->trial_id, sizeof(pm->trial_id), "%s", trial);
+		if (drill) {
+			pm->verdict = PM_DRILL;
+			return;
+		}
 		pm->verdict = pm->panic[0] ? PM_TRIAL_PANIC : ended ? PM_TRIAL_CLEAN : PM_TRIAL_NO_END;
 		return;
 	}
@@ -120,6 +125,9 @@ void postmortem_describe(const struct postmortem *pm, char *buf, size_t buflen)
 	case PM_TRIAL_NO_END:
 		snprintf(buf, buflen, "trial %s failed: it never shut down, so the watchdog reset the board (a hang, or its health check stopped the petting)",
 			 pm->trial_id);
+		break;
+	case PM_DRILL:
+		snprintf(buf, buflen, "drill %s (the drill: line says how it went)", pm->trial_id);
 		break;
 	case PM_TRIAL_NO_LOG:
 		snprintf(buf, buflen, "trial %s failed before its kernel started pstore/ramoops: it left no log (an early hang or panic, or a kernel without ramoops)",

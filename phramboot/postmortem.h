@@ -19,6 +19,7 @@ enum pm_verdict {
 	PM_TRIAL_PANIC,		/* a trial whose kernel panicked */
 	PM_TRIAL_NO_END,	/* a trial that never shut down: hung, or stopped petting */
 	PM_TRIAL_NO_LOG,	/* a trial was started, but its kernel left no log */
+	PM_DRILL,		/* a drill's payload (drill.h judges it) */
 };
 
 struct postmortem {

@@ -111,9 +111,20 @@ static void test_launcher_and_silent_trial(void **state)
 	assert_int_equal(pm.verdict, PM_NOT_TRIAL);
 }
 
+static void test_drill_boot(void **state)
+{
+	(void)state;
+	/* A drill's payload never shuts down either; drill.c judges it, not this. */
+	judge("[0.0] Kernel command line: console=ttyS0 phramboot.trial=0123abcd phramboot.drill=45\n"
+	      "[1.0] phramboot-drill: started 0123abcd budget=45\n", NULL, 15);
+	assert_int_equal(pm.verdict, PM_DRILL);
+	assert_err_has(line, "drill 0123abcd (the drill: line says how it went)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_drill_boot),
 		cmocka_unit_test(test_trial_panic),
 		cmocka_unit_test(test_trial_hang_and_tail),
 		cmocka_unit_test(test_trial_clean),

@@ -7,6 +7,7 @@
 #@ timeout 240
 #@ push bundles/drill
 #@ boots 2
+#@ writes-flash journal
 #@ expect @@BOOT old
 #@ expect @@ drill: starting one without a ramoops region
 #@ expect phramboot-drill: started [0-9a-f]{16}

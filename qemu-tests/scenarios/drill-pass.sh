@@ -7,6 +7,7 @@
 #@ timeout 240
 #@ push bundles/drill
 #@ boots 2
+#@ writes-flash journal
 #@ expect @@BOOT old
 #@ expect ^drill: none on this board yet
 #@ expect @@ drill: starting one

@@ -4,6 +4,7 @@
 #@ timeout 300
 #@ push bundles/drill bundles/ok
 #@ boots 2
+#@ writes-flash journal
 #@ expect @@BOOT old
 #@ expect @@ refused with exit 4: phramboot: fatal: unable to boot bundle .*: no drill has passed on this board for kernel
 #@ expect @@ refusal: no reset

@@ -8,6 +8,7 @@
 #@ timeout 240
 #@ push bundles/drill
 #@ boots 2
+#@ writes-flash journal
 #@ expect @@BOOT old
 #@ expect @@ drill: starting one whose kexec stops the watchdog
 #@ expect phramboot-drill: started [0-9a-f]{16} budget=45
