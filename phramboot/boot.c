@@ -34,6 +34,7 @@
 #include "postmortem.h"
 #include "ram.h"
 #include "ramoops.h"
+#include "staging.h"
 #include "report.h"
 #include "wdarm.h"
 
@@ -195,6 +196,9 @@ struct plan {
 	char *carry_index;
 	size_t carry_index_len;
 	char flash_path[MANIFEST_FLASH_MAX][PATH_MAX];
+	/* The root image already in the board's staging region (phramboot receive). */
+	struct staging region;
+	struct staged staged;
 	/* The drill this run is (o->drill), or the one a trial's board has passed. */
 	struct drill_rec drill;
 	int drill_passed;	/* 1 passed, 0 none for this kernel and watchdog, -1 unknown */
@@ -305,6 +309,14 @@ static int trial_root_mtd(const struct boot_opts *o, struct plan *p, char *err, 
 		return 0;
 	}
 	n = mtd_count(text, len, err, errlen);
+	{
+		unsigned idx;
+		uint64_t sz;
+
+		/* The staging region is the old firmware's own phram, which the trial lacks. */
+		if (n > 0 && staging_from_proc_mtd(text, len, &idx, &sz) == 0)
+			n--;
+	}
 	free(text);
 	if (n < 0)
 		return -1;
@@ -346,9 +358,38 @@ static int check_board_and_version(const struct boot_opts *o, struct plan *p)
 	return 0;
 }
 
+/* A bundle directory without its root image: phramboot receive put the image in the
+ * staging region, whose first page must name this very bundle. */
+static int check_staged(const struct boot_opts *o, struct plan *p)
+{
+	const struct manifest_file_entry *f = &p->b.m.file[MF_ROOTFS];
+	char err[512];
+	int r = staging_find(&p->region, err, sizeof(err));
+
+	if (r)
+		return fatal(EXIT_BAD_BUNDLE, "unable to verify bundle %s: it has no root image file (%s), and %s",
+			     o->dir, f->name, err);
+	r = staging_read(&p->region, &p->staged, err, sizeof(err));
+	if (r < 0)
+		return fatal(EXIT_SYSTEM, "unable to read the staging region: %s", err);
+	if (r > 0)
+		return fatal(EXIT_BAD_BUNDLE, "unable to boot bundle %s: its root image is not in the staging region %s, which is empty (a receive was cut or refused); receive the bundle again",
+			     o->dir, p->region.dev);
+	if (strcmp(p->staged.id, p->b.id))
+		return fatal(EXIT_BAD_BUNDLE, "unable to boot bundle %s (%s): the staging region %s holds bundle %s; receive this one again",
+			     o->dir, p->b.id, p->region.dev, p->staged.id);
+	if (p->staged.size != f->size || memcmp(p->staged.sha256, f->sha256, 32))
+		return fatal(EXIT_BAD_BUNDLE, "unable to boot bundle %s: the staging region's image is not the manifest's rootfs; receive the bundle again",
+			     o->dir);
+	if (p->b.m.nflash)
+		return fatal(EXIT_BAD_BUNDLE, "unable to boot bundle %s: its flash payloads are carried only with a root image in the bundle directory; receive it with --no-staging",
+			     o->dir);
+	return 0;
+}
+
 static int make_plan(const struct boot_opts *o, struct plan *p)
 {
-	struct bundle_opts bo = { o->keys, o->insecure, isatty(2) };
+	struct bundle_opts bo = { o->keys, o->insecure, isatty(2), true };
 	char err[512], extra[MANIFEST_APPEND_MAX * 2 + 40], *text;
 	bool fdt[MANIFEST_FLASH_MAX] = { false };
 	struct bootargs_req br;
@@ -369,6 +410,11 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	r = check_board_and_version(o, p);
 	if (r)
 		return r;
+	if (p->b.rootfs_staged) {
+		r = check_staged(o, p);
+		if (r)
+			return r;
+	}
 	if (o->drill && !has_word(p->b.m.append, DRILL_PAYLOAD_WORD))
 		return fatal(EXIT_BAD_BUNDLE, "unable to drill with bundle %s: it is not a drill payload (its command line lacks " DRILL_PAYLOAD_WORD "), and a firmware would pet the watchdog; give the drill bundle the build made (scripts/mkdrill.sh)",
 			     o->dir);
@@ -439,11 +485,27 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 		p->req.avoid_lo = p->ramoops.addr;
 		p->req.avoid_hi = p->ramoops.addr + p->ramoops.size;
 	}
-	if (place_image(&p->io, &p->req, &p->pl, err, sizeof(err)))
+	if (p->b.rootfs_staged) {
+		/* Where it is already: no kexec segment, so no half-of-RAM rule for it. */
+		p->pl.addr = p->region.addr + STAGING_HEADER;
+		p->pl.size = (p->staged.size + p->req.align - 1) / p->req.align * p->req.align;
+		p->pl.memtotal = p->req.memtotal;
+		if (p->pl.size > p->region.size - STAGING_HEADER || p->pl.addr % p->req.align)
+			return fatal(EXIT_NO_ROOM, "unable to boot from the staging region %#llx+%#llx: the image, aligned to %llu, does not fit in it",
+				     (unsigned long long)p->region.addr, (unsigned long long)p->region.size,
+				     (unsigned long long)p->req.align);
+		if (p->kernel_lo < p->region.addr + p->region.size && p->region.addr < p->kernel_hi)
+			return fatal(EXIT_NO_ROOM, "unable to boot from the staging region %#llx+%#llx: the trial kernel loads at %#llx-%#llx, inside it; move the region",
+				     (unsigned long long)p->region.addr, (unsigned long long)p->region.size,
+				     (unsigned long long)p->kernel_lo, (unsigned long long)p->kernel_hi);
+	} else if (place_image(&p->io, &p->req, &p->pl, err, sizeof(err))) {
 		return fatal(EXIT_NO_ROOM, "unable to place the root image: %s", err);
+	}
 	/* Only now the big hashes: an image that cannot be placed is refused at once. */
 	if (bundle_verify_contents(&p->b, o->dir, &bo, err, sizeof(err)))
 		return fatal(EXIT_BAD_BUNDLE, "unable to verify bundle %s: %s", o->dir, err);
+	if (p->b.rootfs_staged && staging_verify(&p->region, &p->staged, err, sizeof(err)))
+		return fatal(EXIT_BAD_BUNDLE, "unable to verify bundle %s: %s; receive it again", o->dir, err);
 	if (!o->ram_from_bundle && board_ram(o, p, err, sizeof(err)))
 		return fatal(EXIT_SYSTEM, "unable to tell the trial this board's RAM: %s; pass --ram bundle to keep the bundle's memory node",
 			     err);
@@ -508,7 +570,8 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	if (!o->no_watchdog && (r = check_drill(o, p)))
 		return r;
 	bundle_file_path(&p->b, o->dir, MF_KERNEL, p->kernel_path, sizeof(p->kernel_path));
-	bundle_file_path(&p->b, o->dir, MF_ROOTFS, p->rootfs_path, sizeof(p->rootfs_path));
+	if (!p->b.rootfs_staged)
+		bundle_file_path(&p->b, o->dir, MF_ROOTFS, p->rootfs_path, sizeof(p->rootfs_path));
 	for (unsigned i = 0; i < p->b.m.nflash; i++) {
 		int same = p->b.m.flash[i].same_as;
 
@@ -564,6 +627,13 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 	printf("memory: RAM from %#llx, %.1f MiB managed (segments may use half), image limit %#llx\n",
 	       (unsigned long long)p->pl.ram_base, p->pl.memtotal / MiB,
 	       (unsigned long long)p->req.limit);
+	if (p->b.rootfs_staged)
+		printf("path: staging region %s, %#llx+%#llx (%s): the root image is in place, kexec loads only the kernel and DTB; budget %llu bytes\n",
+		       p->region.dev, (unsigned long long)p->region.addr, (unsigned long long)p->region.size,
+		       p->region.source, (unsigned long long)(p->region.size - STAGING_HEADER));
+	else
+		printf("path: bundle directory, kexec loads the root image too; budget %llu bytes (half of the RAM the kernel manages, for all kexec segments)\n",
+		       (unsigned long long)(p->pl.memtotal / 2));
 	printf("placement: %#llx-%#llx (%llu bytes, aligned to %llu)\n",
 	       (unsigned long long)p->pl.addr, (unsigned long long)(p->pl.addr + p->pl.size - 1),
 	       (unsigned long long)p->pl.size, (unsigned long long)p->req.align);
@@ -770,7 +840,8 @@ int boot(const struct boot_opts *o)
 		goto out;
 	}
 	kp = (struct kexec_plan){ .kexec = p.kexec, .kernel = p.kernel_path, .dtb = p.dtb_tmp.path,
-				  .rootfs = p.rootfs_path, .addr = p.pl.addr, .bootargs = p.bootargs };
+				  .rootfs = p.b.rootfs_staged ? NULL : p.rootfs_path, .addr = p.pl.addr,
+				  .bootargs = p.bootargs };
 	carry_maps(&p, &kp);
 	if (kexec_argv_load(&load, &kp)) {
 		code = fatal(EXIT_KEXEC, "unable to build the kexec command: a path is too long");

@@ -316,9 +316,20 @@ int bundle_open(struct bundle *b, const char *dir, const struct bundle_opts *o, 
 	}
 	crypto_hash_sha256(sum, (const uint8_t *)text, len);
 	hex_encode(sum, 8, b->id);
-	for (int i = 0; i < MF_COUNT; i++)
+	for (int i = 0; i < MF_COUNT; i++) {
+		char rpath[PATH_MAX];
+		struct stat st;
+
+		/* phramboot receive left the root image in the staging region, not here. */
+		if (i == MF_ROOTFS && o->rootfs_may_be_staged &&
+		    path_join(rpath, sizeof(rpath), dir, b->m.file[i].name) == 0 &&
+		    lstat(rpath, &st) && errno == ENOENT) {
+			b->rootfs_staged = true;
+			continue;
+		}
 		if (check_file(b, dir, i, err, errlen))
 			goto fail;
+	}
 	if (check_kernel_arch(b, err, errlen))
 		goto fail;
 	for (unsigned i = 0; i < b->m.nflash; i++) {
@@ -345,7 +356,7 @@ int bundle_verify_contents(struct bundle *b, const char *dir, const struct bundl
 	char what[64];
 
 	for (size_t k = 0; k < sizeof(big) / sizeof(big[0]); k++)
-		if (hash_matches(b->fd[big[k]], &b->m.file[big[k]], manifest_file_key[big[k]], o, err, errlen))
+		if (b->fd[big[k]] >= 0 && hash_matches(b->fd[big[k]], &b->m.file[big[k]], manifest_file_key[big[k]], o, err, errlen))
 			return -1;
 	for (unsigned i = 0; i < b->m.nflash; i++)
 		if (b->m.flash[i].same_as < 0 &&

@@ -23,6 +23,7 @@ struct bundle {
 	size_t dtb_len;
 	struct elfarch kernel;	/* as read from the kernel file */
 	bool signed_ok;
+	bool rootfs_staged;	/* no rootfs file: the root image is in the staging region */
 	char keynum[17];	/* the key that signed it */
 	int flash_fd[MANIFEST_FLASH_MAX];	/* verified flash payloads; -1 where same_as */
 	/* The signed text and its signature, as read: a trial carries both to commit. */
@@ -34,6 +35,7 @@ struct bundle_opts {
 	const char *keys;	/* file or directory of *.pub; NULL = DEFAULT_KEY_DIR */
 	bool insecure;		/* accept a bundle without manifest.sig */
 	bool progress;		/* show hashing progress on stderr */
+	bool rootfs_may_be_staged;	/* a missing rootfs file is left to staging.h */
 };
 
 /* Does sigtext sign text with one of the keys in keydir (file or directory; NULL:

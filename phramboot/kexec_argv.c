@@ -7,13 +7,13 @@
 int kexec_argv_load(struct kexec_argv *a, const struct kexec_plan *p)
 {
 	int n1, n2, n3;
-	unsigned i;
+	unsigned i, k;
 
 	memset(a, 0, sizeof(*a));
 	if (p->nextra > KEXEC_EXTRA_MAPS)
 		return -1;
 	n1 = snprintf(a->dtb, sizeof(a->dtb), "--dtb=%s", p->dtb);
-	n2 = snprintf(a->map[0], sizeof(a->map[0]), "--map-file=%s@%#llx", p->rootfs,
+	n2 = snprintf(a->map[0], sizeof(a->map[0]), "--map-file=%s@%#llx", p->rootfs ? p->rootfs : "",
 		      (unsigned long long)p->addr);
 	for (i = 0; i < p->nextra; i++) {
 		int n = snprintf(a->map[1 + i], sizeof(a->map[1 + i]), "--map-file=%s@%#llx",
@@ -33,11 +33,14 @@ int kexec_argv_load(struct kexec_argv *a, const struct kexec_plan *p)
 	a->argv[1] = (char *)"-l";
 	a->argv[2] = (char *)p->kernel;
 	a->argv[3] = a->dtb;
-	a->argv[4] = a->map[0];
+	/* No rootfs: the root image is at its place already (a staging region). */
+	k = 4;
+	if (p->rootfs)
+		a->argv[k++] = a->map[0];
 	for (i = 0; i < p->nextra; i++)
-		a->argv[5 + i] = a->map[1 + i];
-	a->argv[5 + i] = a->append;
-	a->argv[6 + i] = NULL;
+		a->argv[k++] = a->map[1 + i];
+	a->argv[k++] = a->append;
+	a->argv[k] = NULL;
 	return 0;
 }
 

@@ -17,6 +17,7 @@
 #include "postmortem.h"
 #include "pstore.h"
 #include "ramoops.h"
+#include "receive.h"
 #include "status.h"
 #include "verbs.h"
 #include "wdarm.h"
@@ -35,6 +36,8 @@ const char usage_text[] =
 	"       phramboot confirm [--layout FILE]\n"
 	"       phramboot drill [options] DIR     prove that a hung trial rolls back (DIR: a drill bundle)\n"
 	"       phramboot drill --result [--layout FILE] [--pstore DIR]\n"
+	"       phramboot receive [--dir DIR] [--no-staging] [--key PATH] [--insecure]\n"
+	"                         [--boot [options]]   a bundle from stdin (tar: manifest first)\n"
 	"\n"
 	"options for booting:\n"
 	"  --key PATH          trusted public key file or directory (default /etc/phramboot/keys)\n"
@@ -69,6 +72,14 @@ const char usage_text[] =
 	"  --ramoops DIR|none  ramoops parameters to share with the trial, so its console\n"
 	"                      log survives the rollback (default " RAMOOPS_PARAMS ")\n"
 	"  --require-drill     refuse unless a drill passed for this kernel and watchdog\n"
+	"\n"
+	"receive reads a tar stream on stdin: manifest, manifest.sig, then the manifest's\n"
+	"files, each hashed as it streams; the root image goes to the board's staging region\n"
+	"if it has one (MTD \"staging\"), else with the rest into DIR:\n"
+	"  tar -C result -cf - manifest manifest.sig kernel dtb rootfs | ssh router phramboot receive\n"
+	"  --dir DIR           where the bundle goes (default " RECEIVE_DIR_DEFAULT ")\n"
+	"  --no-staging        keep the root image in DIR even if there is a staging region\n"
+	"  --boot              then boot it, with the options for booting\n"
 	"\n"
 	"drill (on the old firmware) arms the watchdog as for a trial and kexecs into the drill\n"
 	"bundle DIR, whose payload never pets it; the board must come back by a watchdog reset.\n"
@@ -146,6 +157,7 @@ enum {
 	O_NO_WATCHDOG, O_DESCRIBE, O_APPEND, O_ERASE, O_LIMIT, O_IOMEM, O_MEMTOTAL, O_MACHINE,
 	O_KEXEC, O_WORKDIR, O_SAVE_DTB, O_RAMOOPS, O_LOG, O_PSTORE, O_HELP, O_RAM, O_ROOT_MTD,
 	O_LAYOUT, O_QUIET, O_ALLOW_DOWNGRADE, O_FORCE_COMPAT, O_REQUIRE_DRILL, O_RESULT,
+	O_DIR, O_NO_STAGING, O_BOOT,
 };
 
 static const struct option boot_options[] = {
@@ -176,13 +188,21 @@ static const struct option boot_options[] = {
 	{ "require-drill", no_argument, NULL, O_REQUIRE_DRILL },
 	{ "result", no_argument, NULL, O_RESULT },
 	{ "pstore", required_argument, NULL, O_PSTORE },
+	{ "dir", required_argument, NULL, O_DIR },
+	{ "no-staging", no_argument, NULL, O_NO_STAGING },
+	{ "boot", no_argument, NULL, O_BOOT },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
 
-/* phramboot DIR, and phramboot drill DIR: the same checks and steps (drill.h). */
-static int cmd_boot(int argc, char **argv, bool drill)
+enum verb { V_BOOT, V_DRILL, V_RECEIVE };
+
+/* phramboot DIR, phramboot drill DIR (drill.h), phramboot receive [--boot] (receive.h):
+ * the same checks and steps. */
+static int cmd_boot(int argc, char **argv, enum verb verb)
 {
+	bool drill = verb == V_DRILL, then_boot = false;
+	struct receive_opts ro = { 0 };
 	struct boot_opts o = {
 		.timeout = drill ? 10 : 30, .open_timeout = drill ? 5 : 60, .panic = 5,
 		.describe = DESCRIBE_DT, .root_mtd = -1, .drill = drill,
@@ -262,10 +282,32 @@ static int cmd_boot(int argc, char **argv, bool drill)
 		case O_REQUIRE_DRILL: o.require_drill = true; break;
 		case O_RESULT: result = true; break;
 		case O_PSTORE: pstore = optarg; pstore_given = true; break;
+		case O_DIR: ro.dir = optarg; break;
+		case O_NO_STAGING: ro.no_staging = true; break;
+		case O_BOOT: then_boot = true; break;
 		case 'h':
 		case O_HELP: fputs(usage_text, stdout); return EXIT_OK;
 		default: return usage_error("unable to parse the command line%s", "");
 		}
+	}
+	if (verb != V_RECEIVE && (ro.dir || ro.no_staging || then_boot))
+		return usage_error("unable to %s: --dir, --no-staging and --boot are for phramboot receive",
+				   drill ? "drill" : "boot");
+	if (verb == V_RECEIVE) {
+		int code;
+
+		if (optind != argc)
+			return usage_error("unable to receive: unexpected argument %s (the bundle comes on standard input)",
+					   argv[optind]);
+		if (result || pstore_given || o.require_drill)
+			return usage_error("unable to receive: %s", "--result, --pstore and --require-drill are not receive's");
+		ro.keys = o.keys;
+		ro.insecure = o.insecure;
+		code = receive_run(&ro, 0);
+		if (code || !then_boot)
+			return code;
+		o.dir = ro.dir ? ro.dir : RECEIVE_DIR_DEFAULT;
+		return boot(&o);
 	}
 	if (!drill && (result || pstore_given))
 		return usage_error("unable to boot: %s", result ? "--result is for phramboot drill" : "--pstore is for status and drill --result");
@@ -451,7 +493,9 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[1], "confirm"))
 			return cmd_commit(argc - 1, argv + 1, true);
 		if (!strcmp(argv[1], "drill"))
-			return cmd_boot(argc - 1, argv + 1, true);
+			return cmd_boot(argc - 1, argv + 1, V_DRILL);
+		if (!strcmp(argv[1], "receive"))
+			return cmd_boot(argc - 1, argv + 1, V_RECEIVE);
 	}
-	return cmd_boot(argc, argv, false);
+	return cmd_boot(argc, argv, V_BOOT);
 }

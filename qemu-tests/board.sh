@@ -62,6 +62,15 @@ ubi flash1 0x2d80000 0x1280000"
 	*) die "unknown guest '$1' (known: malta virt)" ;;
 	esac
 	RAMOOPS_SIZE=0x100000 RAMOOPS_CONSOLE=0x80000 RAMOOPS_RECORD=0x20000
+	# The staging region of the `staging` board variant (phramboot receive): 136 MiB
+	# from 32 MiB into RAM, above where the kernels load and below ramoops, so that a
+	# root image of more than half the board's RAM fits. Only that variant's firmware
+	# declares it (qemu-tests/README.md): the region is RAM the old firmware gives up.
+	case $1 in
+	malta) STAGING_ADDR=0x02000000 ;;
+	virt) STAGING_ADDR=0x42000000 ;;
+	esac
+	STAGING_SIZE=0x08800000
 }
 
 # part FIELD NAME: one field (device, offset, size) of partition NAME.

@@ -114,6 +114,18 @@ virt) cp "$okdir/zImage" "$okern" ;;
 esac
 pack wrongarch test "$okern" "$out/trial-root.squashfs" "$args test.trial=root-ok" "$b"
 
+# staging-trial-ok: a root image of more than half the board's RAM, for the staging
+# variant (phramboot receive). The padding is a pattern, not zeros, so that a trial
+# reading stale RAM (fresh QEMU RAM reads zeros) cannot pass: its trial hashes every
+# byte of the image it runs from against the signed size and hash.
+cp "$out/trial-root.squashfs" "$out/huge-rootfs"
+pad=$(( (130 << 20) - $(stat -c %s "$out/huge-rootfs") ))
+yes 'phramboot staging pattern' | head -c "$pad" >>"$out/huge-rootfs"
+hsha=$(sha256sum "$out/huge-rootfs" | cut -c1-64)
+pack huge test "$out/payload-kernel" "$out/huge-rootfs" \
+	"$args test.trial=root-whole test.rootsize=$((130 << 20)) test.rootsha=$hsha" "$b"
+rm -f "$out/huge-rootfs"
+
 # Larger than half of the 256 MiB guest's RAM: kexec_load's limit (docs/platform-notes.md). Its rootfs is
 # the trial root padded with zeros to 140 MiB; the guest rebuilds it as a sparse file
 # (the same bytes, the same hash), since 140 MiB would not even fit in its initramfs.

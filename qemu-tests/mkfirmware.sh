@@ -141,7 +141,11 @@ bootdelay=0
 bootargs=console=$CONSOLE root=$ROOT_DEV rootfstype=squashfs rootwait ro init=/init panic=5 phramboot.slot=a memmap=1M\$$RAMOOPS_ADDR $ramoops
 bootcmd=ide read 0x81000000 $(sectors "$(part offset kernel_a)") $(sectors "$(part size kernel_a)"); bootm 0x81000000
 ENV
-	mkenvimage -s 0x20000 -o "$out/env.bin" "$out/env.txt" ;;
+	mkenvimage -s 0x20000 -o "$out/env.bin" "$out/env.txt"
+	# The staging variant: the same board, whose command line sets RAM aside for trials.
+	sed "s/^bootargs=.*/& memmap=$(printf '%#x' $((STAGING_SIZE)))\$$STAGING_ADDR phram.phram=staging,$STAGING_ADDR,$(printf '%#x' $((STAGING_SIZE)))/" \
+		"$out/env.txt" >"$out/env-staging.txt"
+	mkenvimage -s 0x20000 -o "$out/env-staging.bin" "$out/env-staging.txt" ;;
 virt)
 	# A/B with a one-shot try: U-Boot boots slot ${boot_slot}; if ${try_slot} is set it
 	# boots that slot instead, once: it clears try_slot and saves the environment
@@ -230,6 +234,11 @@ put rootfs_a "$out/rootfs.squashfs"
 if [ "$guest" = virt ]; then
 	put u-boot-env-redund "$out/env-redund.bin"
 	put dtb_a "$g/board.dtb"
+	# The staging variant: the same board, whose DTB sets RAM aside for trials.
+	{ dtc -q -I dtb -O dts "$g/board.dtb"
+	  printf '/ { reserved-memory { staging@%x { compatible = "phram"; label = "staging"; reg = <0x0 %#x 0x0 %#x>; no-map; }; }; };\n' \
+		$((STAGING_ADDR)) $((STAGING_ADDR)) $((STAGING_SIZE))
+	} | dtc -q -I dts -O dtb -o "$out/dtb-staging.dtb" - || die "dtc could not build the staging DTB"
 	put ubi "$out/ubi.img"
 fi
 printf '%s\n' "$FLASH_PARTS" >"$out/parts"

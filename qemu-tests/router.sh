@@ -16,6 +16,25 @@ router_prepare() {
 	esac
 }
 
+# router_variant GUEST DIR VARIANT: make the fresh flash in DIR that board variant, as a
+# factory would set it up. staging: a staging region for phramboot receive (malta: its
+# U-Boot environment's bootargs; virt: its firmware DTB).
+router_variant() {
+	local r=$TOP/build/guest/$1/router file off src
+	case $3 in
+	staging) ;;
+	*) echo "unknown board variant '$3' (known: staging)" >&2; return 1 ;;
+	esac
+	case $1 in
+	malta) src=$r/env-staging.bin file=$2/flash.img off=$(awk '$1 == "u-boot-env" { print $3 }' "$r/parts") ;;
+	virt)
+		src=$r/dtb-staging.dtb file=$2/flash1.img off=$(awk '$1 == "dtb_a" { print $3 }' "$r/parts")
+		# flash1 is the board's own copy; flash0 (U-Boot) stays shared.
+		;;
+	esac
+	dd if="$src" of="$file" bs=4096 seek=$((off / 4096)) conv=notrunc status=none
+}
+
 # router_qemu GUEST DIR LOG PORT [nowatchdog]: the argv (one per line) that powers the
 # board on: U-Boot from flash, serial console appended to LOG, monitor on DIR/monitor.
 router_qemu() {

@@ -327,5 +327,33 @@ expect 0 "" "$PB" pack $P --append "console=ttyS0 phramboot.drill-payload" --key
 # A drill bundle gets past that; this host's missing watchdog stops it.
 expect 4 "unable to use watchdog ./no-watchdog" "$PB" drill $DR --watchdog ./no-watchdog --key pb.pub bdrill
 
+# ---- receive: a bundle from a tar stream, manifest first (no staging region here) ----
+send() { tar -C "$1" -cf - manifest manifest.sig kernel dtb rootfs; }
+expect 0 "received bundle [0-9a-f]\{16\} into rx" sh -c 'tar -C b1 -cf - manifest manifest.sig kernel dtb rootfs | "$1" receive --dir rx --key pb.pub' sh "$PB"
+cmp -s rx/rootfs b1/rootfs && cmp -s rx/kernel b1/kernel && cmp -s rx/manifest b1/manifest && ok || bad "receive: rx differs from b1"
+[ ! -e rx.partial ] && ok || bad "receive left rx.partial behind"
+# What a received directory is: a bundle that boots (here: its dry run, through --boot).
+expect 0 "path: bundle directory, kexec loads the root image too" sh -c 'tar -C b1 -cf - manifest manifest.sig kernel dtb rootfs | "$1" receive --dir rx --key pb.pub --boot --dry-run --iomem malta.iomem --machine mips:little --kexec /bin/true --no-watchdog --workdir work --ramoops none' sh "$PB"
+# Refusals: each leaves no directory behind (rx2 never appears).
+expect 2 "manifest.sig came before the manifest; send the manifest and its signature first" sh -c 'tar -C b1 -cf - manifest.sig manifest kernel dtb rootfs | "$1" receive --dir rx2 --key pb.pub' sh "$PB"
+expect 2 "the stream ends inside rootfs: truncated; nothing was kept" sh -c 'tar -C b1 -cf - manifest manifest.sig kernel dtb rootfs | head -c 200000 | "$1" receive --dir rx2 --key pb.pub' sh "$PB"
+expect 2 "the stream ends without rootfs: truncated" sh -c 'tar -C b1 -cf - manifest manifest.sig kernel dtb | "$1" receive --dir rx2 --key pb.pub' sh "$PB"
+rm -rf bt && cp -r b1 bt && printf 'x' | dd of=bt/kernel bs=1 seek=5000 conv=notrunc 2>/dev/null
+expect 2 "kernel does not match its SHA-256 in the signed manifest" sh -c 'tar -C bt -cf - manifest manifest.sig kernel dtb rootfs | "$1" receive --dir rx2 --key pb.pub' sh "$PB"
+echo extra >bt/extra
+expect 2 "extra is not a file of the signed manifest: an extra file" sh -c 'tar -C b1 -cf - manifest manifest.sig kernel dtb rootfs -C ../bt extra | "$1" receive --dir rx2 --key pb.pub' sh "$PB"
+expect 2 "kernel comes twice in the stream" sh -c 'tar --hard-dereference -C b1 -cf - manifest manifest.sig kernel kernel | "$1" receive --dir rx2 --key pb.pub' sh "$PB"
+expect 2 "manifest.sig: signed by an unknown key" sh -c 'tar -C b1 -cf - manifest manifest.sig kernel dtb rootfs | "$1" receive --dir rx2 --key sy.pub' sh "$PB"
+expect 2 "the stream is empty" sh -c '"$1" receive --dir rx2 --key pb.pub </dev/null' sh "$PB"
+expect 2 "a tar header with a bad checksum" sh -c 'head -c 4096 /dev/urandom | "$1" receive --dir rx2 --key pb.pub' sh "$PB"
+[ ! -e rx2 ] && [ ! -e rx2.partial ] && ok || bad "a refused receive left rx2 behind: $(ls -d rx2* 2>&1)"
+# The directory it replaces must be a bundle's.
+mkdir notabundle && echo keep >notabundle/file
+expect 6 "notabundle exists and is not a bundle" sh -c 'tar -C b1 -cf - manifest manifest.sig kernel dtb rootfs | "$1" receive --dir notabundle --key pb.pub' sh "$PB"
+[ -f notabundle/file ] && ok || bad "receive removed a directory that was not a bundle"
+expect 1 "unexpected argument b1 (the bundle comes on standard input)" "$PB" receive b1
+expect 1 "are for phramboot receive" "$PB" --boot b1
+rm -rf rx bt notabundle
+
 echo "cli: $pass passed, $failed failed"
 [ "$failed" = 0 ]
