@@ -260,6 +260,13 @@ static int receive_stream(struct rx *r, char *err, size_t errlen)
 				return seterr(err, errlen, "the manifest: %s", e);
 			crypto_hash_sha256(sum, (const uint8_t *)manifest, mlen);
 			hex_encode(sum, 8, r->id);
+			/* A trial carries flash payloads after a root image in its bundle
+			 * directory only (carry.h): such a bundle does not use the region. */
+			if (r->staged && r->m.nflash) {
+				r->staged = false;
+				printf(PROG ": bundle %s has flash payloads: its root image goes to the bundle directory, not the staging region\n",
+				       r->id);
+			}
 			continue;
 		}
 		if (!have_sig) {

@@ -15,6 +15,8 @@
 #include "hash.h"
 #include "staging.h"
 
+/* A number as phram's own parser takes it: decimal, 0x hex or 0 octal, with an optional
+ * "ki", "Mi" or "Gi" (powers of 1024; phram refuses a bare "M"). */
 static int parse_num(const char *s, size_t n, uint64_t *out)
 {
 	char buf[32], *end;
@@ -25,16 +27,18 @@ static int parse_num(const char *s, size_t n, uint64_t *out)
 		return -1;
 	memcpy(buf, s, n);
 	buf[n] = '\0';
+	if (n > 2 && buf[n - 1] == 'i') {
+		switch (buf[n - 2]) {
+		case 'k': shift = 10; break;
+		case 'M': shift = 20; break;
+		case 'G': shift = 30; break;
+		default: return -1;
+		}
+		buf[n - 2] = '\0';
+	}
 	errno = 0;
 	v = strtoull(buf, &end, 0);
-	if (errno || end == buf)
-		return -1;
-	switch (*end) {
-	case 'k': case 'K': shift = 10; end++; break;
-	case 'm': case 'M': shift = 20; end++; break;
-	case 'g': case 'G': shift = 30; end++; break;
-	}
-	if (*end || (shift && v > (~0ull >> shift)))
+	if (errno || end == buf || *end || (shift && v > (~0ull >> shift)))
 		return -1;
 	*out = (uint64_t)v << shift;
 	return 0;

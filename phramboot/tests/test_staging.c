@@ -16,10 +16,12 @@ static void test_cmdline(void **state)
 					      &addr, &size), 0);
 	assert_int_equal(addr, 0x02000000);
 	assert_int_equal(size, 0x8800000);
-	/* Suffixes, an erase size after the length, and the last one winning. */
-	assert_int_equal(staging_from_cmdline("phram.phram=staging,1M,2M phram.phram=staging,32M,136M,4096", &addr, &size), 0);
+	/* phram's suffixes, an erase size after the length, and the last one winning. */
+	assert_int_equal(staging_from_cmdline("phram.phram=staging,1Mi,2Mi phram.phram=staging,32Mi,136Mi,4096", &addr, &size), 0);
 	assert_int_equal(addr, 32u << 20);
 	assert_int_equal(size, 136u << 20);
+	/* phram takes no bare "M": neither do we (the kernel made no MTD of it). */
+	assert_int_equal(staging_from_cmdline("phram.phram=staging,32M,136M", &addr, &size), -1);
 	assert_int_equal(staging_from_cmdline("phram.phram=rootfs,0x1000,0x1000", &addr, &size), 1);
 	assert_int_equal(staging_from_cmdline("xphram.phram=staging,0x1000,0x1000", &addr, &size), 1);
 	assert_int_equal(staging_from_cmdline("phram.phram=staging,0x1000", &addr, &size), -1);
