@@ -11,7 +11,7 @@ ARCHES := mipsel armhf
 # a trial miss its watchdog.
 JOBS ?= 4
 
-.PHONY: all deps tools guests check check-unit check-fuzz check-patches check-qemu demo bench fuzz clean
+.PHONY: all deps tools guests check check-unit check-fuzz check-patches check-qemu check-fleet demo bench fuzz clean
 
 all: guests
 
@@ -67,7 +67,11 @@ check-patches: deps
 check-qemu: guests
 	@qemu-tests/run -j $(JOBS)
 
-check: check-unit check-fuzz check-patches check-qemu
+# The Ansible collection (ansible/): lint, then rollouts to three emulated routers.
+check-fleet: guests
+	@qemu-tests/fleet/run
+
+check: check-unit check-fuzz check-patches check-qemu check-fleet
 
 demo: guests
 	@qemu-tests/demo.sh

@@ -23,7 +23,7 @@ HOST_PKGS="build-essential gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
  bc bison flex libssl-dev libelf-dev kmod rsync dpkg-dev pkg-config
  libfdt-dev libsodium-dev libcmocka-dev linux-source-6.1 signify-openbsd gawk
  u-boot-tools mtd-utils dropbear-bin openssh-client socat fdisk iproute2
- clang libclang-rt-14-dev python3"
+ clang libclang-rt-14-dev python3 ansible-core ansible-lint"
 
 
 need_update=
