@@ -56,10 +56,10 @@ tell "At power-on U-Boot runs from flash and boots the old firmware from its par
 tell "a kernel and a squashfs root holding phramboot, the patched kexec, watchdog-arm, a"
 tell "trusted public key and an ssh server. The host reaches the board only by ssh on"
 tell "127.0.0.1 (QEMU user networking, restrict=on) and sends bundles with tar | ssh."
-show router-trial-ok "1. A good trial: a bundle made by 'phramboot pack' goes over ssh; phramboot verifies" \
+show trial-ok "1. A good trial: a bundle made by 'phramboot pack' goes over ssh; phramboot verifies" \
 	"it, places the root image in RAM, arms the watchdog across kexec and boots the new" \
 	"system from RAM. It pets the watchdog and stays up; the board never resets."
-show router-postmortem "2. A bad trial: the new system hangs and never pets the watchdog. The watchdog" \
+show postmortem-hang "2. A bad trial: the new system hangs and never pets the watchdog. The watchdog" \
 	"resets the board, U-Boot runs again and boots the old firmware from the same flash;" \
 	"the trial's console log survived in RAM (pstore/ramoops), so 'phramboot status' tells" \
 	"what happened, no serial cable needed. The host checks that no flash byte changed."

@@ -1,12 +1,19 @@
-# trial-ok: the old firmware runs the real phramboot on a real signed bundle. The trial
-# kernel boots with its root on /dev/mtdblock0 (squashfs over phram), carries the trial
-# marker, finds the stamp the build signed, pets the watchdog through watchdog-arm's
-# keepalive and stays up more than three times the 10 s timeout.
+# trial-ok: on the router, a bundle pushed by tar | ssh boots as a trial. U-Boot and the
+# old firmware come from flash; phramboot, run over ssh, verifies the real signed
+# bundle, arms the watchdog and kexecs. The trial kernel boots with its root on phram
+# (squashfs), carries the trial marker, finds the stamp the build signed, pets the
+# watchdog through watchdog-arm's keepalive and stays up more than three times the 10 s
+# timeout; the board never resets.
 #@ arches malta virt
 #@ timeout 180
 #@ push bundles/ok
-#@ expect @@BOOT old
+#@ expect ^U-Boot 20[0-9][0-9]\.[0-9][0-9]
+#@ expect @@BOOT old .* squashfs ssh up
+#@ expect @@RUN trial-ok over ssh
 #@ expect @@ old: starting the trial
+#@ expect ^phramboot: bundle /tmp/bundles/ok verified
+#@ expect ^phramboot: armed /dev/watchdog
+#@ expect ^phramboot: starting trial [0-9a-f]{16}
 #@ expect @@BOOT trial
 #@ expect @@ trial [0-9a-f]{16} runs from squashfs on phram \(mtd[0-9]+\), stamp [0-9a-f]+ ok
 #@ expect @@ trial: keepalive started
