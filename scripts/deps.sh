@@ -49,7 +49,8 @@ apt_update() {
 # into a per-arch sysroot in the cache instead. The foreign architectures are only
 # registered here so that apt-get download finds them.
 
-# deb-src for bookworm main, so that 'apt-get source kexec-tools' works.
+# deb-src for bookworm main, so that 'apt-get source u-boot' works. kexec-tools comes from
+# sid instead, through an apt state of its own (scripts/kexec-src.sh), never from here.
 SRC_LIST=/etc/apt/sources.list.d/phramboot-src.sources
 if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && \
    ! grep -qs '^deb-src' /etc/apt/sources.list 2>/dev/null; then

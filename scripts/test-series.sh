@@ -16,9 +16,10 @@ check() { # NAME CONDITION...
 
 mkdir -p "$work/repo/kexec-tools-patches"
 cp -a "$TOP/scripts" "$work/repo/"
+# Reuse the downloaded source package, if any: the test is about patches, not apt. The
+# caller's cache, the one the build scripts use (PHRAMBOOT_CACHE, as in lib.sh).
+real_cache=${PHRAMBOOT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/phramboot}
 export PHRAMBOOT_CACHE="$work/cache"
-# Reuse the downloaded source package, if any: the test is about patches, not apt.
-real_cache=${XDG_CACHE_HOME:-$HOME/.cache}/phramboot
 mkdir -p "$work/cache"
 [ -d "$real_cache/dl" ] && ln -s "$real_cache/dl" "$work/cache/dl"
 src() { "$work/repo/scripts/kexec-src.sh" 2>"$work/err"; }
