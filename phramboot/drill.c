@@ -130,21 +130,10 @@ int drill_rec_format(const struct drill_rec *r, char *head, size_t headlen, char
 	return 0;
 }
 
-/* Like strstr within the n bytes of a line: the offset just after needle, or -1. */
-static long find_in(const char *s, size_t n, const char *needle)
-{
-	size_t k = strlen(needle);
-
-	for (size_t i = 0; i + k <= n; i++)
-		if (!memcmp(s + i, needle, k))
-			return (long)(i + k);
-	return -1;
-}
-
 /* Does the line (n bytes) at s name drill id right after what, followed by a blank? */
 static bool names_drill(const char *s, size_t n, const char *what, const char *id, long *after)
 {
-	long at = find_in(s, n, what);
+	long at = postmortem_find_in_line(s, n, what);
 	size_t k = strlen(id);
 
 	if (at < 0 || (size_t)at + k > n || memcmp(s + at, id, k))
@@ -158,7 +147,7 @@ static bool names_drill(const char *s, size_t n, const char *what, const char *i
 /* The number after "up=" in the n bytes at s, or -1. */
 static int up_value(const char *s, size_t n)
 {
-	long at = find_in(s, n, "up=");
+	long at = postmortem_find_in_line(s, n, "up=");
 	int v = 0;
 
 	if (at < 0 || (size_t)at >= n || s[at] < '0' || s[at] > '9')
@@ -200,12 +189,12 @@ void drill_judge(const char *log, size_t len, const struct drill_rec *start, str
 
 			if (v >= 0)
 				up = v;
-			if (find_in(s, n, DRILL_LOG_GAVE_UP) >= 0)
+			if (postmortem_find_in_line(s, n, DRILL_LOG_GAVE_UP) >= 0)
 				gave_up = true;
 		}
 		if (names_drill(s, n, POSTMORTEM_STARTING_DRILL, start->id, &at))
 			launcher = true;
-		if ((at = find_in(s, n, PANIC)) >= 0 && !panicked) {
+		if ((at = postmortem_find_in_line(s, n, PANIC)) >= 0 && !panicked) {
 			panicked = true;
 			if (panic && paniclen) {
 				size_t k = n - (size_t)at < paniclen - 1 ? n - (size_t)at : paniclen - 1;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "drill_log.h"
+#include "status.h"
 
 static int kmsg = -1;
 
@@ -32,23 +33,12 @@ static void say(const char *fmt, const char *id, long n)
 		(void)!write(2, line, (size_t)len);
 }
 
-/* The value of key= on the command line into val, or "" (the last one wins, as in the
- * kernel). */
+/* The value of key= on the command line into val, or "" (status.c: the last one wins,
+ * as in the kernel). */
 static void cmdline_arg(const char *cmdline, const char *key, char *val, size_t vallen)
 {
-	size_t klen = strlen(key);
-
-	val[0] = '\0';
-	for (const char *p = cmdline; (p = strstr(p, key)); p += klen) {
-		if ((p == cmdline || p[-1] == ' ') && p[klen] == '=') {
-			size_t n = strcspn(p + klen + 1, " \n");
-
-			if (n >= vallen)
-				n = vallen - 1;
-			memcpy(val, p + klen + 1, n);
-			val[n] = '\0';
-		}
-	}
+	if (!status_cmdline_arg(cmdline, key, val, vallen))
+		val[0] = '\0';
 }
 
 static long uptime(void)

@@ -26,8 +26,7 @@ static void copy_line(const char *s, size_t n, char *out, size_t outlen)
 	out[n] = '\0';
 }
 
-/* Like strstr within one line of n bytes: the offset of needle after its end, or -1. */
-static long find_in_line(const char *s, size_t n, const char *needle)
+long postmortem_find_in_line(const char *s, size_t n, const char *needle)
 {
 	size_t k = strlen(needle);
 
@@ -50,21 +49,21 @@ void postmortem_judge(const char *log, size_t len, const char *this_trial, size_
 		size_t n = nl ? (size_t)(nl - s) : len - off;
 
 		pm->lines++;
-		if ((at = find_in_line(s, n, CMDLINE)) >= 0) {
+		if ((at = postmortem_find_in_line(s, n, CMDLINE)) >= 0) {
 			copy_line(s + at, n - (size_t)at, cmd, sizeof(cmd));
 			if (!status_trial_id(cmd, trial, sizeof(trial)))
 				trial[0] = '\0';
 			drill = status_cmdline_arg(cmd, "phramboot.drill", budget, sizeof(budget));
 		}
-		if ((at = find_in_line(s, n, PANIC)) >= 0 && !pm->panic[0])
+		if ((at = postmortem_find_in_line(s, n, PANIC)) >= 0 && !pm->panic[0])
 			copy_line(s + at, n - (size_t)at, pm->panic, sizeof(pm->panic));
-		if ((at = find_in_line(s, n, POSTMORTEM_STARTING)) >= 0) {
+		if ((at = postmortem_find_in_line(s, n, POSTMORTEM_STARTING)) >= 0) {
 			copy_line(s + at, n - (size_t)at, started, sizeof(started));
 			started[strcspn(started, " ")] = '\0';
 			kexec_after_start = false;
 		}
 		for (size_t i = 0; i < sizeof(clean_endings) / sizeof(clean_endings[0]); i++) {
-			if (find_in_line(s, n, clean_endings[i]) < 0)
+			if (postmortem_find_in_line(s, n, clean_endings[i]) < 0)
 				continue;
 			snprintf(pm->ending, sizeof(pm->ending), "%s", clean_endings[i]);
 			ended = true;

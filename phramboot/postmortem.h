@@ -38,6 +38,10 @@ struct postmortem {
 void postmortem_judge(const char *log, size_t len, const char *this_trial, size_t tail_max,
 		      struct postmortem *pm);
 
+/* Like strstr within one line of n bytes (need not be NUL-terminated): the offset just
+ * after needle, or -1. The drill's judge (drill.c) reads the same logs. */
+long postmortem_find_in_line(const char *s, size_t n, const char *needle);
+
 /* One line describing pm, for "phramboot status" ("last boot: ..."), into buf. */
 void postmortem_describe(const struct postmortem *pm, char *buf, size_t buflen);
 
