@@ -2,12 +2,14 @@
 # Expensive outputs (kernels, unpacked sources, kexec) are cached outside the repo by
 # the scripts in scripts/, keyed by a hash of their inputs; this file only orders them.
 
-GUESTS := malta virt
+# malta and virt run Linux 6.12 (the LTS line current OpenWrt ships); malta-mainline is
+# malta with Linux mainline kernels, for the scenarios marked `#@ core`.
+GUESTS := malta virt malta-mainline
 ARCHES := mipsel armhf
 # QEMU guests at once in check-qemu. Most scenarios idle through watchdog timeouts, so
 # four guests on two cores finished 60 runs in 7 min instead of 13, and still passed
 # beside a kernel build (make -j2). That needs malta's kernels to skip their RTC wait at
-# boot (qemu-tests/kernel/test-patches/0003): without it, more guests than cores once
+# boot (qemu-tests/kernel/test-patches/LINE/0004): without it, more guests than cores once
 # made a trial miss its watchdog. Five were tried with 91 runs (about 100 min of guest
 # time): the host's load went to 9 and a virt trial kernel was reset before it printed
 # a line; four took 27 min and passed.
@@ -60,14 +62,16 @@ fuzz: deps
 		build/phramboot-native/fuzz/fuzz_* build/watchdog-arm-native/fuzz/fuzz_cli
 
 # The patch-series machinery (a broken patch must stop the build and be named), and the
-# kernel series itself: checkpatch --strict, and a compile test of the router watchdog
-# drivers it touches, which no QEMU guest runs.
+# kernel series for mainline and 6.12: each applies on its own with no fuzz, checkpatch
+# --strict, and compile tests of what no QEMU guest runs (ath79, MT7621, x86); the
+# kexec-tools series on its upstream release (and at git HEAD given a clone).
 check-patches: deps
 	@scripts/test-series.sh
+	@scripts/check-kexec-series.sh
 	@scripts/check-kernel-patches.sh
 
 check-qemu: guests
-	@qemu-tests/run -j $(JOBS)
+	@qemu-tests/run -j $(JOBS) $(addprefix -a ,$(GUESTS))
 
 # The Ansible collection (ansible/): lint, then rollouts to three emulated routers.
 check-fleet: guests

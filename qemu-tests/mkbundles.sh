@@ -7,14 +7,16 @@
 set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 
-guest=${1:?usage: mkbundles.sh malta|virt}
+gdir=${1:?usage: mkbundles.sh malta|virt|malta-mainline}
+# The board; gdir names its directory in build/guest/ (guest_board in scripts/lib.sh).
+guest=$(guest_board "$gdir") kline=$(guest_kline "$gdir")
 # board: the root compatible of the guest's device tree, which every bundle names.
 case $guest in
 malta) arch=mipsel console=ttyS0 other=virt board=mti,malta ;;
 virt) arch=armhf console=ttyAMA0 other=malta board=linux,dummy-virt ;;
-*) die "unknown guest '$guest' (known: malta virt)" ;;
+*) die "unknown guest '$gdir' (known: malta virt malta-mainline)" ;;
 esac
-out=$TOP/build/guest/$guest
+out=$TOP/build/guest/$gdir
 pb=$TOP/build/phramboot-native/phramboot
 [ -x "$pb" ] || die "$pb missing; run 'make tools'"
 for t in phramboot watchdog-arm drill-init; do
@@ -36,7 +38,7 @@ done
 # MIB MiB of RAM (router-memory boots one made for another size).
 . "$TOP/qemu-tests/board.sh"
 board "$guest"
-src=$("$TOP/scripts/linux-src.sh")
+src=$("$TOP/scripts/linux-src.sh" "$kline")
 board_dtb() {
 	case $guest in
 	malta)

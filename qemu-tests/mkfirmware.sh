@@ -11,10 +11,12 @@ set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 . "$TOP/qemu-tests/board.sh"
 
-guest=${1:?usage: mkfirmware.sh malta|virt}
+gdir=${1:?usage: mkfirmware.sh malta|virt|malta-mainline}
+# The board; gdir names its directory in build/guest/ (guest_board in scripts/lib.sh).
+guest=$(guest_board "$gdir") kline=$(guest_kline "$gdir")
 board "$guest"
 triplet=$(arch_triplet "$ARCH")
-g=$TOP/build/guest/$guest
+g=$TOP/build/guest/$gdir
 out=$g/router
 mkdir -p "$out"
 kexec=$("$TOP/scripts/build-kexec.sh" "$ARCH")

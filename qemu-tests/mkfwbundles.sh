@@ -20,13 +20,15 @@
 set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 
-guest=${1:?usage: mkfwbundles.sh malta|virt}
+gdir=${1:?usage: mkfwbundles.sh malta|virt|malta-mainline}
+# The board; gdir names its directory in build/guest/ (guest_board in scripts/lib.sh).
+guest=$(guest_board "$gdir") kline=$(guest_kline "$gdir")
 case $guest in
 malta) console=ttyS0 board=mti,malta ;;
 virt) console=ttyAMA0 board=linux,dummy-virt ;;
-*) die "unknown guest '$guest' (known: malta virt)" ;;
+*) die "unknown guest '$gdir' (known: malta virt malta-mainline)" ;;
 esac
-g=$TOP/build/guest/$guest
+g=$TOP/build/guest/$gdir
 r=$g/router
 b=$g/bundles
 pb=$TOP/build/phramboot-native/phramboot

@@ -7,17 +7,19 @@
 set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 
-guest=${1:?usage: mkguest.sh malta|virt}
+gdir=${1:?usage: mkguest.sh malta|virt|malta-mainline}
+# The board; gdir names its directory in build/guest/ (guest_board in scripts/lib.sh).
+guest=$(guest_board "$gdir") kline=$(guest_kline "$gdir")
 case $guest in
 malta) arch=mipsel image=vmlinux ;;
 virt) arch=armhf image=zImage ;;
-*) die "unknown guest '$guest' (known: malta virt)" ;;
+*) die "unknown guest '$gdir' (known: malta virt malta-mainline)" ;;
 esac
 triplet=$(arch_triplet "$arch")
-out=$TOP/build/guest/$guest
+out=$TOP/build/guest/$gdir
 mkdir -p "$out"
 
-kdir=$("$TOP/scripts/build-kernel.sh" "$guest")
+kdir=$("$TOP/scripts/build-kernel.sh" "$guest" "$kline")
 kexec=$("$TOP/scripts/build-kexec.sh" "$arch")
 cp "$kdir/$image" "$out/kernel"
 cp "$kdir/.config" "$out/kernel.config"
@@ -32,10 +34,10 @@ G=$TOP/qemu-tests/guest
 "$TOP/qemu-tests/mkroot.sh" "$arch" "$out/trial.cpio.gz" "$G/trial-init" \
 	"$G/trial-modes=/trial-modes"
 
-"$TOP/qemu-tests/mkbundles.sh" "$guest"
+"$TOP/qemu-tests/mkbundles.sh" "$gdir"
 rm -rf "$out/payload" && mkdir -p "$out/payload"
 ln "$out/payload-kernel" "$out/payload/kernel"
 ln "$out/trial.cpio.gz" "$out/payload/trial.cpio.gz"
-"$TOP/qemu-tests/mkfirmware.sh" "$guest"
-"$TOP/qemu-tests/mkfwbundles.sh" "$guest"
-say "$guest guest ready in ${out#"$TOP"/}: kernel $(du -h "$out/kernel" | cut -f1), flash in router/"
+"$TOP/qemu-tests/mkfirmware.sh" "$gdir"
+"$TOP/qemu-tests/mkfwbundles.sh" "$gdir"
+say "$gdir guest ready in ${out#"$TOP"/}: kernel $(du -h "$out/kernel" | cut -f1), flash in router/"

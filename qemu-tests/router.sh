@@ -4,13 +4,19 @@
 #
 # Network rule: user-mode networking with restrict=on (the guest reaches nothing), one
 # hostfwd bound to 127.0.0.1 (nothing else reaches the guest).
+#
+# GUEST names a directory in build/guest/: a board (malta, virt), or a board with the
+# kernel of another kernel line (malta-mainline: malta with Linux mainline kernels).
+
+# guest_board GUEST: the board a guest is.
+guest_board() { echo "${1%-mainline}"; }
 
 # router_prepare GUEST DIR: a fresh copy of the board's flash in DIR, as a factory would
 # ship it. U-Boot's own bank (virt) is shared read-only: nothing may write it.
 router_prepare() {
 	local r=$TOP/build/guest/$1/router
 	rm -rf "$2" && mkdir -p "$2"
-	case $1 in
+	case $(guest_board "$1") in
 	malta) cp "$r/flash.img" "$2/flash.img" && cp --sparse=always "$r/disk.img" "$2/disk.img" ;;
 	virt) ln -s "$r/flash0.img" "$2/flash0.img" && cp "$r/flash1.img" "$2/flash1.img" ;;
 	esac
@@ -25,7 +31,7 @@ router_variant() {
 	staging) ;;
 	*) echo "unknown board variant '$3' (known: staging)" >&2; return 1 ;;
 	esac
-	case $1 in
+	case $(guest_board "$1") in
 	malta) src=$r/env-staging.bin file=$2/flash.img off=$(awk '$1 == "u-boot-env" { print $3 }' "$r/parts") ;;
 	virt)
 		src=$r/dtb-staging.dtb file=$2/flash1.img off=$(awk '$1 == "dtb_a" { print $3 }' "$r/parts")
@@ -38,9 +44,10 @@ router_variant() {
 # router_qemu GUEST DIR LOG PORT [nowatchdog]: the argv (one per line) that powers the
 # board on: U-Boot from flash, serial console appended to LOG, monitor on DIR/monitor.
 router_qemu() {
-	local guest=$1 dir=$2 log=$3 port=$4 nowd=${5:-}
+	local guest=$1 dir=$2 log=$3 port=$4 nowd=${5:-} board
+	board=$(guest_board "$1")
 	local fwd="restrict=on,hostfwd=tcp:127.0.0.1:$port-:22"
-	case $guest in
+	case $board in
 	malta)
 		printf '%s\n' qemu-system-mipsel -M malta -m 256 -vga none \
 			-drive "if=pflash,format=raw,file=$dir/flash.img" \

@@ -1,12 +1,14 @@
 #!/bin/sh
-# build-kernel.sh malta|virt: build a QEMU test kernel from the patched tree and the
-# config fragments in qemu-tests/kernel/, and print the directory holding the kernel
-# image (vmlinux on malta, zImage on virt) and its .config. Cached by a hash of the
-# source tree's inputs, the fragments and the compiler.
+# build-kernel.sh malta|virt [6.12|mainline]: build a QEMU test kernel from the patched
+# tree of that kernel line (6.12 unless told) and the config fragments in
+# qemu-tests/kernel/, and print the directory holding the kernel image (vmlinux on malta,
+# zImage on virt) and its .config. Cached by a hash of the source tree's inputs, the
+# fragments and the compiler.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-target=${1:?usage: build-kernel.sh malta|virt}
+target=${1:?usage: build-kernel.sh malta|virt [6.12|mainline]}
+line=${2:-6.12}
 case $target in
 malta) arch=mips cross=mipsel-linux-gnu- image=vmlinux ;;
 virt) arch=arm cross=arm-linux-gnueabihf- image=arch/arm/boot/zImage ;;
@@ -14,14 +16,14 @@ virt) arch=arm cross=arm-linux-gnueabihf- image=arch/arm/boot/zImage ;;
 esac
 command -v "${cross}gcc" >/dev/null || die "${cross}gcc missing; run 'make deps'"
 
-src=$("$TOP/scripts/linux-src.sh")
-frags="$TOP/qemu-tests/kernel/common.config $TOP/qemu-tests/kernel/$target.config"
+src=$("$TOP/scripts/linux-src.sh" "$line")
+frags="$TOP/qemu-tests/kernel/common.config $TOP/qemu-tests/kernel/line-$line.config $TOP/qemu-tests/kernel/$target.config"
 key=$(inputs_hash "$(basename "$src")" $frags "$("${cross}gcc" --version | head -n1)")
-dst=$CACHE/kernel/$target-$key
+dst=$CACHE/kernel/$target-$line-$key
 # A failed or interrupted run leaves nothing half-made behind.
 trap 'rm -rf "$dst.tmp"' EXIT
 if [ ! -f "$dst/$(basename $image)" ]; then
-	say "building the $target kernel (a few minutes cold; log in $dst.log)"
+	say "building the $target $line kernel (a few minutes cold; log in $dst.log)"
 	rm -rf "$dst.tmp" && mkdir -p "$dst.tmp"
 	out=$dst.tmp/build
 	mk() { make -C "$src" O="$out" ARCH=$arch CROSS_COMPILE=$cross "$@"; }
@@ -36,7 +38,7 @@ if [ ! -f "$dst/$(basename $image)" ]; then
 	cp "$out/$image" "$out/.config" "$dst.tmp/"
 	rm -rf "$out"
 	publish "$dst"
-	for old in "$CACHE"/kernel/$target-*; do
+	for old in "$CACHE"/kernel/$target-$line-*; do
 		case $old in "$dst"|"$dst".log) ;; *) rm -rf "$old" ;; esac
 	done
 fi

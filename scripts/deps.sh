@@ -16,14 +16,15 @@ fi
 FOREIGN_ARCHES="mipsel armhf"
 
 # Host tools: cross compilers, QEMU, image tools (U-Boot environments, UBI), kernel build
-# deps, host libraries, clang with its libFuzzer runtime (make check-fuzz).
+# deps, host libraries, clang with its libFuzzer runtime (make check-fuzz), autoconf
+# (the kexec-tools series at git HEAD, scripts/check-kexec-series.sh).
 HOST_PKGS="build-essential gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
  libc6-dev-mipsel-cross libc6-dev-armhf-cross
  qemu-system-mips qemu-system-arm device-tree-compiler squashfs-tools cpio xz-utils
  bc bison flex libssl-dev libelf-dev kmod rsync dpkg-dev pkg-config
- libfdt-dev libsodium-dev libcmocka-dev linux-source-6.1 signify-openbsd gawk
+ libfdt-dev libsodium-dev libcmocka-dev signify-openbsd gawk
  u-boot-tools mtd-utils dropbear-bin openssh-client socat fdisk iproute2
- clang libclang-rt-14-dev python3 ansible-core ansible-lint"
+ clang libclang-rt-14-dev python3 ansible-core ansible-lint autoconf"
 
 
 need_update=

@@ -66,7 +66,7 @@ apply_series() {
 	tree=$1 dir=$2
 	for p in $(series_files "$dir"); do
 		[ -f "$p" ] || die "series $dir/series names $(basename "$p"), which does not exist"
-		if ! out=$(patch -d "$tree" -p1 --batch --forward --no-backup-if-mismatch -r - <"$p" 2>&1); then
+		if ! out=$(patch -d "$tree" -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch -r - <"$p" 2>&1); then
 			printf '%s\n' "$out" | sed 's/^/  /' >&2
 			die "patch ${p#"$TOP"/} does not apply; fix or refresh it"
 		fi
@@ -114,3 +114,9 @@ arch_triplet() {
 	*) die "unknown target arch '$1' (known: mipsel armhf)" ;;
 	esac
 }
+
+# A QEMU guest is a board (malta, virt) with kernels of one kernel line: 6.12, or mainline
+# for GUEST-mainline (build/guest/malta-mainline). guest_board GUEST: the board;
+# guest_kline GUEST: the kernel line.
+guest_board() { echo "${1%-mainline}"; }
+guest_kline() { case $1 in *-mainline) echo mainline ;; *) echo 6.12 ;; esac; }

@@ -1,6 +1,7 @@
 # dtb-handoff: a kexec'd malta kernel takes its command line and its RAM size from the
 # DTB the old kernel hands over (a0 = -2, a1 = DTB; kernel-patches/). Stock 6.1 loses
 # the command line and falls back to "defaulting to 32MB".
+#@ core
 #@ arches malta
 #@ timeout 90
 #@ push payload

@@ -4,6 +4,7 @@
 # from the same flash, with ssh. phramboot status says so: from the trial's console log, which
 # pstore/ramoops kept across the reset, and where the driver reports boot status (virt),
 # from the watchdog too.
+#@ core
 #@ arches malta virt
 #@ timeout 240
 #@ push bundles/hang

@@ -4,6 +4,7 @@
 # (squashfs), carries the trial marker, finds the stamp the build signed, pets the
 # watchdog through watchdog-arm's keepalive and stays up more than three times the 10 s
 # timeout; the board never resets.
+#@ core
 #@ arches malta virt
 #@ timeout 180
 #@ push bundles/ok
