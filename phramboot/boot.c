@@ -566,6 +566,10 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 		     (info.min_timeout > 0 && o->timeout < info.min_timeout)))
 			return fatal(EXIT_WATCHDOG, "unable to use watchdog %s: --timeout %d is outside the driver's range %d..%d s",
 				     p->wd_dev, o->timeout, info.min_timeout, info.max_timeout);
+		/* The kernel must be able to keep it running through kexec: its
+		 * keep_running_on_restart exists and is writable (a dry run sees it too). */
+		if (wdarm_check_continuity(p->wd_dev, NULL, 0, err, sizeof(err)) < 0)
+			return fatal(EXIT_WATCHDOG, "%s", err);
 	}
 	if (!o->no_watchdog && (r = check_drill(o, p)))
 		return r;
@@ -929,6 +933,9 @@ undo:
 		     "; the watchdog, running before, runs on with its own timeout" : "; watchdog disarmed");
 	if (disarm_rc < 0)
 		fprintf(stderr, PROG ": warning: %s; the system will reset when it expires\n", e2);
+	else if (wd.keep_not_restored)
+		fprintf(stderr, PROG ": warning: the kernel refused to clear keep_running_on_restart of %s again (nowayout): it keeps running through the next restart or kexec\n",
+			p.wd_dev);
 out:
 	if (!o->dry_run)
 		drop_temps(&p);

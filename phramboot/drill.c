@@ -16,6 +16,7 @@
 #include "layout.h"
 #include "postmortem.h"
 #include "pstore.h"
+#include "wdarm.h"
 
 static const char *const what_name[DRILL_WHAT_COUNT] = {
 	[DRILL_STARTED] = "started", [DRILL_PASSED] = "passed", [DRILL_WD_STOPPED] = "wd-stopped",
@@ -221,9 +222,11 @@ void drill_judge(const char *log, size_t len, const struct drill_rec *start, str
 
 void drill_describe(const struct drill_rec *r, char *buf, size_t buflen)
 {
-	char on[256];
+	char on[256], name[32];
 
 	snprintf(on, sizeof(on), "kernel %s, watchdog %s (%s)", r->kernel, r->wd, r->driver);
+	if (wdarm_sysfs_name(r->wd, name, sizeof(name)) < 0)
+		snprintf(name, sizeof(name), "watchdogN");
 	switch (r->what) {
 	case DRILL_STARTED:
 		snprintf(buf, buflen, "drill %s started (%s), no result yet", r->id, on);
@@ -237,8 +240,8 @@ void drill_describe(const struct drill_rec *r, char *buf, size_t buflen)
 				 r->id, r->timeout, on);
 		break;
 	case DRILL_WD_STOPPED:
-		snprintf(buf, buflen, "failed: the watchdog was stopped across kexec: drill %s waited %d s without a reset and rebooted the board itself (%s); the old kernel must keep the watchdog running (kernel-patches/: watchdog.stop_on_reboot at run time), and its driver's shutdown or reboot hook must not stop the timer",
-			 r->id, r->after >= 0 ? r->after : r->budget, on);
+		snprintf(buf, buflen, "failed: the watchdog was stopped across kexec: drill %s waited %d s without a reset and rebooted the board itself (%s); the old kernel must keep the watchdog running through kexec (kernel-patches/: phramboot writes 1 to " WDARM_CLASS_DIR "/%s/" WDARM_KEEP_ATTR "), and its driver must leave stopping the timer at reboot to the watchdog core, with no shutdown or reboot hook of its own",
+			 r->id, r->after >= 0 ? r->after : r->budget, on, name);
 		break;
 	case DRILL_NO_PSTORE:
 		if (r->pstore)
@@ -303,7 +306,7 @@ void drill_driver_name(const char *dev, char *buf, size_t buflen)
 			}
 		}
 	}
-	/* A legacy driver's misc device has no parent to follow (ib700 on malta): the one
+	/* A legacy driver's misc device has no parent to follow (a stock kernel's ib700): the one
 	 * bound platform driver whose name says watchdog is the board's. */
 	if (!text[0]) {
 		DIR *d = opendir("/sys/bus/platform/drivers");

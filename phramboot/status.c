@@ -60,7 +60,8 @@ void status_format(const char *cmdline, const struct wdarm_info *info, const cha
 	if (info->timeout >= 0)
 		PUT(", timeout %d s", info->timeout);
 	PUT("\n");
-	PUT("keep across kexec: %s\n", !info->knob[0] ? "unsupported by this kernel" :
+	PUT("keep across kexec: %s\n", !info->keep[0] ? "unsupported (no " WDARM_KEEP_ATTR
+	    ": a kernel without kernel-patches/, or not a watchdog-core driver)" :
 	    info->keep_across_kexec ? "yes" : "no");
 	/* Only drivers that latch the reset cause can tell; say so rather than guess. */
 	if (info->bootstatus & WDIOF_CARDRESET)

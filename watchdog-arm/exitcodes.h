@@ -16,7 +16,8 @@ static inline int exit_code_for(int rc)
 	switch (-rc) {
 	case 0:
 		return 0;
-	case ENOENT: case EACCES: case EPERM: case EROFS: case EOPNOTSUPP: case EINVAL:
+	case ENOENT: case ENODEV: case EACCES: case EPERM: case EROFS: case EOPNOTSUPP:
+	case EINVAL:
 		return EXIT_UNSUPPORTED;
 	default:
 		return EXIT_SYSCALL;

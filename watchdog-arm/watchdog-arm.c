@@ -8,11 +8,10 @@
 #include "keepalive.h"
 #include "wdarm.h"
 
-#include <fcntl.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <linux/watchdog.h>
 
@@ -20,48 +19,21 @@
 #define WDARM_VERSION "0.1"
 #endif
 
-/* Where arming saves the knob's old value for a later --disarm by another process; on
- * tmpfs, so that it never outlives the boot it describes. */
-#define SAVED_KNOB "/run/watchdog-arm.stop_on_reboot"
-
 static int fatal(int rc, const char *err)
 {
 	fprintf(stderr, "watchdog-arm: fatal: %s\n", err);
 	return exit_code_for(rc);
 }
 
-static void saved_knob_path(char *buf, size_t len)
+/* dev's keep_running_on_restart as the user sees it, and its name ("" if none). */
+static void keep_shown(const char *dev, char *name, size_t namelen, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s%s", wdarm_root, SAVED_KNOB);
-}
-
-/* stdio's FILE would pull malloc into a static binary for two tiny files. */
-static int save_knob(const char *path, const char *value)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	size_t len = strlen(value);
-	bool ok;
-
-	if (fd < 0)
-		return -1;
-	ok = write(fd, value, len) == (ssize_t)len;
-	return close(fd) == 0 && ok ? 0 : -1;
-}
-
-static int load_knob(const char *path, char *buf, size_t len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, len - 1);
-	close(fd);
-	if (n < 0)
-		return -1;
-	buf[n] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	return 0;
+	if (wdarm_sysfs_name(dev, name, namelen) < 0) {
+		name[0] = '\0';
+		snprintf(buf, len, WDARM_CLASS_DIR "/watchdogN/" WDARM_KEEP_ATTR);
+		return;
+	}
+	snprintf(buf, len, WDARM_CLASS_DIR "/%s/" WDARM_KEEP_ATTR, name);
 }
 
 static void print_support(const struct wdarm_info *info)
@@ -79,8 +51,9 @@ static void print_support(const struct wdarm_info *info)
 
 static void print_query(const struct wdarm_info *info)
 {
-	const char *knob = info->knob;
+	char name[32], shown[128];
 
+	keep_shown(info->dev, name, sizeof(name), shown, sizeof(shown));
 	printf("watchdog-arm: device: %s (%s)\n", info->dev,
 	       info->core ? "watchdog core" : "legacy driver or no sysfs entry");
 	printf("watchdog-arm: identity: %s\n", info->identity[0] ? info->identity : "unknown");
@@ -98,13 +71,16 @@ static void print_query(const struct wdarm_info *info)
 	       info->bootstatus & WDIOF_CARDRESET ? " (CARDRESET: the last boot was a "
 	       "watchdog reset)" : "");
 	print_support(info);
-	if (!knob[0])
-		printf("watchdog-arm: kexec continuity: unavailable (no %s)\n",
-		       WDARM_STOP_ON_REBOOT_KNOB);
+	if (!info->keep[0])
+		printf("watchdog-arm: kexec continuity: unavailable (no %s: %s)\n", shown,
+		       info->core ? "a kernel without kernel-patches/" :
+		       "not a watchdog-core device");
 	else
-		printf("watchdog-arm: kexec continuity: stop_on_reboot=%s (%s)\n", knob,
-		       !strcmp(knob, "0") ? "kept running through reboot and kexec" :
-		       !strcmp(knob, "1") ? "stopped on reboot and kexec" : "driver default");
+		printf("watchdog-arm: kexec continuity: " WDARM_KEEP_ATTR "=%s (%s)\n",
+		       info->keep,
+		       !strcmp(info->keep, "1") ? "kept running through restart and kexec, "
+		       "stopped at halt and power off" :
+		       !strcmp(info->keep, "0") ? "stopped at restart and kexec" : "unknown value");
 }
 
 static int do_query(const char *dev, bool may_open)
@@ -123,7 +99,7 @@ static int do_arm(const char *dev, int timeout, bool no_continuity)
 {
 	struct wdarm_state state;
 	struct wdarm_info info;
-	char err[256], saved[256];
+	char err[256], name[32], shown[128];
 	int rc;
 
 	rc = wdarm_arm_flags(dev, timeout, no_continuity ? WDARM_NO_KEXEC_CONTINUITY : 0,
@@ -139,40 +115,56 @@ static int do_arm(const char *dev, int timeout, bool no_continuity)
 		printf("watchdog-arm: kexec continuity: not requested (--no-kexec-continuity)\n");
 		return 0;
 	}
-	printf("watchdog-arm: kexec continuity: stop_on_reboot %s -> 0\n", state.knob_before);
-	if (!info.core)
-		printf("watchdog-arm: note: legacy driver: it survives kexec only if its "
-		       ".shutdown hook honours stop_on_reboot (kernel-patches/)\n");
-	saved_knob_path(saved, sizeof(saved));
-	if (save_knob(saved, state.knob_before) < 0)
-		printf("watchdog-arm: warning: unable to save the old stop_on_reboot in %s; "
-		       "--disarm will leave it at 0\n", SAVED_KNOB);
+	keep_shown(dev, name, sizeof(name), shown, sizeof(shown));
+	printf("watchdog-arm: kexec continuity: %s %s -> 1 (kept running through restart "
+	       "and kexec, not through halt or power off)\n", shown, state.keep_before);
+	if (info.nowayout == 1 && strcmp(state.keep_before, "1") != 0)
+		printf("watchdog-arm: note: nowayout is set on %s: the kernel will not let "
+		       "--disarm clear " WDARM_KEEP_ATTR " again before the next boot\n", name);
+	if (wdarm_save(&state, err, sizeof(err)) < 0)
+		printf("watchdog-arm: warning: %s; --disarm will leave " WDARM_KEEP_ATTR
+		       " at 1\n", err);
 	return 0;
 }
 
+/*
+ * Another process armed: what it changed comes from its save file. A kernel that refuses
+ * to clear keep_running_on_restart (EPERM: nowayout) is reported on stderr but does not
+ * fail the disarm: the timer was stopped or handed back, which is what --disarm is for,
+ * and nowayout already promised that this watchdog is never let go of.
+ */
 static int do_disarm(const char *dev)
 {
 	struct wdarm_state state;
-	char err[256], saved[256];
-	bool had_saved;
-	int rc;
+	char err[256], lerr[256], saved[16], name[32], shown[128], path[256];
+	int rc, lrc;
 
 	memset(&state, 0, sizeof(state));
 	snprintf(state.dev, sizeof(state.dev), "%s", dev);
 	state.armed = true;
-	saved_knob_path(saved, sizeof(saved));
-	had_saved = load_knob(saved, state.knob_before, sizeof(state.knob_before)) == 0;
+	keep_shown(dev, name, sizeof(name), shown, sizeof(shown));
+	wdarm_save_path(dev, path, sizeof(path));
+	lrc = wdarm_load(dev, &state, lerr, sizeof(lerr));
+	snprintf(saved, sizeof(saved), "%s", state.keep_before);
 	rc = wdarm_disarm(&state, err, sizeof(err));
 	if (rc < 0)
 		return fatal(rc, err);
 	printf("watchdog-arm: disarmed %s (magic close)\n", dev);
-	if (had_saved) {
-		unlink(saved);
-		printf("watchdog-arm: kexec continuity: stop_on_reboot restored to %s\n",
-		       state.knob_before[0] ? state.knob_before : "(unchanged)");
+	if (lrc == 0) {
+		wdarm_forget(dev);
+		if (state.keep_not_restored)
+			fprintf(stderr, "watchdog-arm: warning: unable to restore %s to %s: %s "
+				"(nowayout is set, and the kernel keeps the request until the next "
+				"boot): %s keeps running through the next restart or kexec\n",
+				shown, saved, strerror(EPERM), name);
+		else
+			printf("watchdog-arm: kexec continuity: %s restored to %s\n", shown, saved);
+	} else if (lrc == -EINVAL) {
+		wdarm_forget(dev);
+		fprintf(stderr, "watchdog-arm: warning: %s; %s left as it is\n", lerr, shown);
 	} else {
-		printf("watchdog-arm: kexec continuity: stop_on_reboot left as it is (no value "
-		       "saved in %s)\n", SAVED_KNOB);
+		printf("watchdog-arm: kexec continuity: %s left as it is (nothing saved in %s)\n",
+		       shown, path[0] ? path : WDARM_SAVE_PREFIX "watchdogN");
 	}
 	return 0;
 }

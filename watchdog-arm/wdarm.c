@@ -9,8 +9,12 @@
  *   WDIOF_MAGICCLOSE and no 'V' was written since the last write, or nowayout is set;
  * - a write pets the timer and clears an earlier 'V'; WDIOC_KEEPALIVE needs
  *   WDIOF_KEEPALIVEPING in the core, so petting by write works everywhere;
- * - legacy misc drivers (ib700wdt) have no /sys/class/watchdog entry and their own
- *   release; ib700 honours the magic 'V' like the core does.
+ * - legacy misc drivers (ath79_wdt without kernel-patches/, stock ib700wdt) have no
+ *   /sys/class/watchdog entry and their own release; ib700 honours the magic 'V' like
+ *   the core does;
+ * - only a watchdog-core device can be kept running through kexec: with the watchdog
+ *   series of kernel-patches/ its keep_running_on_restart attribute (wdarm.h) tells the
+ *   core's reboot notifier to leave a running timer running at SYS_RESTART.
  */
 #include "wdarm.h"
 
@@ -27,9 +31,6 @@
 #include <linux/watchdog.h>
 
 const char *wdarm_root = "";
-
-#define KNOB_MISSING_HINT \
-	"kernel lacks run-time watchdog.stop_on_reboot: apply kernel-patches/"
 
 static int fail(char *err, size_t errlen, int rc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -84,10 +85,9 @@ static int read_small(const char *path, char *buf, size_t len)
 	return 0;
 }
 
-/* O_TRUNC as the shell's '>' does: sysfs ignores it, a test's plain file needs it. */
-static int write_small(const char *path, const char *value)
+static int write_file(const char *path, const char *value, int oflags)
 {
-	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	int fd = open(path, O_WRONLY | O_CLOEXEC | oflags, 0644);
 	size_t len = strlen(value);
 	ssize_t n;
 
@@ -105,6 +105,13 @@ static int write_small(const char *path, const char *value)
 	if (close(fd) < 0)
 		return -errno;
 	return 0;
+}
+
+/* A sysfs attribute: no O_TRUNC (sysfs ignores it). The unit tests' fake attribute judges
+ * each write against the value the file still holds, as the kernel does. */
+static int write_small(const char *path, const char *value)
+{
+	return write_file(path, value, 0);
 }
 
 /* A non-negative decimal from sysfs, or -1 when absent or malformed. */
@@ -137,20 +144,44 @@ static int read_uint(const char *path)
  * the device that owns the misc minor, and a legacy driver holding the minor pushes core
  * devices to ids >= 1.
  */
+int wdarm_sysfs_name(const char *dev, char *name, size_t len)
+{
+	const char *base = strrchr(dev, '/');
+	int n;
+
+	base = base ? base + 1 : dev;
+	if (strcmp(base, "watchdog") == 0)
+		base = "watchdog0";
+	else if (strncmp(base, "watchdog", 8) != 0 || parse_uint(base + 8) < 0)
+		return -ENODEV;
+	n = snprintf(name, len, "%s", base);
+	return n < 0 || (size_t)n >= len ? -ENAMETOOLONG : 0;
+}
+
 static bool sysfs_dir(const char *dev, char *dir, size_t len)
 {
-	const char *name = strrchr(dev, '/');
-	char rel[96];
+	char name[32], rel[96];
 	struct stat st;
 
-	name = name ? name + 1 : dev;
-	if (strcmp(name, "watchdog") == 0)
-		name = "watchdog0";
-	else if (strncmp(name, "watchdog", 8) != 0 || parse_uint(name + 8) < 0)
+	if (wdarm_sysfs_name(dev, name, sizeof(name)) < 0)
 		return false;
-	join(rel, sizeof(rel), "/sys/class/watchdog/", "", name);
+	join(rel, sizeof(rel), WDARM_CLASS_DIR "/", "", name);
 	rooted(dir, len, rel);
 	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* dev's keep_running_on_restart: the path to open (under wdarm_root) and the one to show;
+ * false when dev has no sysfs name. */
+static bool keep_paths(const char *dev, char *path, size_t len, char *shown, size_t slen)
+{
+	char name[32];
+
+	path[0] = shown[0] = '\0';
+	if (wdarm_sysfs_name(dev, name, sizeof(name)) < 0)
+		return false;
+	join(shown, slen, WDARM_CLASS_DIR "/", name, "/" WDARM_KEEP_ATTR);
+	rooted(path, len, shown);
+	return path[0] != '\0';
 }
 
 static int sysfs_attr(const char *dir, const char *attr, char *buf, size_t len)
@@ -191,18 +222,13 @@ int wdarm_find_device(char *dev, size_t devlen, char *err, size_t errlen)
 
 static void info_from_sysfs(const char *dev, struct wdarm_info *info)
 {
-	char dir[256], knob[256];
+	char dir[256];
 	int bootstatus;
 
 	memset(info, 0, sizeof(*info));
 	snprintf(info->dev, sizeof(info->dev), "%s", dev);
 	info->timeout = info->min_timeout = info->max_timeout = -1;
 	info->nowayout = -1;
-
-	rooted(knob, sizeof(knob), WDARM_STOP_ON_REBOOT_KNOB);
-	if (read_small(knob, info->knob, sizeof(info->knob)) < 0)
-		info->knob[0] = '\0';
-	info->keep_across_kexec = strcmp(info->knob, "0") == 0;
 
 	if (!sysfs_dir(dev, dir, sizeof(dir)))
 		return;
@@ -220,6 +246,9 @@ static void info_from_sysfs(const char *dev, struct wdarm_info *info)
 	bootstatus = sysfs_uint(dir, "bootstatus");
 	if (bootstatus > 0)
 		info->bootstatus = (unsigned int)bootstatus;
+	if (sysfs_attr(dir, WDARM_KEEP_ATTR, info->keep, sizeof(info->keep)) < 0)
+		info->keep[0] = '\0';
+	info->keep_across_kexec = strcmp(info->keep, "1") == 0;
 }
 
 static bool was_active(const struct wdarm_info *info)
@@ -387,7 +416,7 @@ static int set_timeout(int fd, int timeout_s, struct wdarm_info *info,
 static int check_timeout_range(const struct wdarm_info *info, int timeout_s,
 			       char *err, size_t errlen)
 {
-	/* ib700 accepts 0 and resets at once: never a sane request. */
+	/* A stock kernel's ib700 accepts 0 and resets at once: never a sane request. */
 	if (timeout_s < 1)
 		return fail(err, errlen, -EINVAL,
 			    "unable to arm %s: timeout %d s is too short (at least 1 s)",
@@ -463,25 +492,51 @@ undo:
 	return rc;
 }
 
-static int knob_path_check(char *path, size_t len, char *before, size_t beforelen,
+static bool keep_value_ok(const char *v)
+{
+	return strcmp(v, "0") == 0 || strcmp(v, "1") == 0;
+}
+
+int wdarm_check_continuity(const char *dev, char *before, size_t beforelen,
 			   char *err, size_t errlen)
 {
+	char name[32], dir[256], path[256], shown[128], value[16];
 	int fd, rc;
 
-	rooted(path, len, WDARM_STOP_ON_REBOOT_KNOB);
-	rc = read_small(path, before, beforelen);
+	if (wdarm_sysfs_name(dev, name, sizeof(name)) < 0 ||
+	    !keep_paths(dev, path, sizeof(path), shown, sizeof(shown)))
+		return fail(err, errlen, -ENODEV,
+			    "unable to keep %s running through kexec: only a /dev/watchdogN or "
+			    "/dev/watchdog name leads to its " WDARM_CLASS_DIR "/watchdogN/"
+			    WDARM_KEEP_ATTR "; name the device so", dev);
+	if (!sysfs_dir(dev, dir, sizeof(dir)))
+		return fail(err, errlen, -ENOENT,
+			    "%s missing: %s is not a watchdog-core device (no " WDARM_CLASS_DIR
+			    "/%s: a legacy driver?), so this kernel cannot keep it running "
+			    "through kexec; its driver must be converted to the watchdog core",
+			    shown, dev, name);
+	rc = read_small(path, value, sizeof(value));
+	if (rc == -ENOENT)
+		return fail(err, errlen, rc,
+			    "%s missing: this kernel cannot keep %s running through kexec; apply "
+			    "kernel-patches/ (mainline or 6.12 series; CONFIG_WATCHDOG_SYSFS=y)",
+			    shown, name);
 	if (rc < 0)
-		return fail(err, errlen, rc, "unable to read %s: %s (" KNOB_MISSING_HINT
-			    ", or pass --no-kexec-continuity)", WDARM_STOP_ON_REBOOT_KNOB,
-			    strerror(-rc));
-	/* Stock kernels have the parameter read-only (0444): sysfs refuses a write open
-	 * even to root. Probe before anything changes. */
+		return fail(err, errlen, rc, "unable to read %s: %s", shown, strerror(-rc));
+	/* Probe before anything changes: sysfs refuses a write open of a 0444 file even to
+	 * root, and an unprivileged caller gets EACCES here rather than after arming. */
 	fd = open(path, O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		return fail(err, errlen, -errno, "unable to write %s: %s (" KNOB_MISSING_HINT
-			    ", or pass --no-kexec-continuity)", WDARM_STOP_ON_REBOOT_KNOB,
-			    strerror(errno));
+	if (fd < 0) {
+		rc = -errno;
+		return fail(err, errlen, rc, "unable to write %s: %s%s", shown, strerror(-rc),
+			    rc == -EACCES ? " (run as root)" : "");
+	}
 	close(fd);
+	if (!keep_value_ok(value))
+		return fail(err, errlen, -EINVAL,
+			    "unable to use %s: it reads '%s', not 0 or 1", shown, value);
+	if (before)
+		snprintf(before, beforelen, "%s", value);
 	return 0;
 }
 
@@ -490,7 +545,7 @@ int wdarm_arm_flags(const char *dev, int timeout_s, unsigned int flags,
 		    char *err, size_t errlen)
 {
 	bool continuity = !(flags & WDARM_NO_KEXEC_CONTINUITY);
-	char knob[256], before[16] = "", now[16];
+	char keep[256], shown[128], before[16] = "", now[16] = "";
 	struct wdarm_info info, after;
 	int fd, rc;
 
@@ -499,10 +554,12 @@ int wdarm_arm_flags(const char *dev, int timeout_s, unsigned int flags,
 		return fail(err, errlen, -EINVAL,
 			    "unable to arm %s: timeout %d s is too short (at least 1 s)",
 			    dev, timeout_s);
+	/* Every check before the device is opened: opening starts the timer. */
 	if (continuity) {
-		rc = knob_path_check(knob, sizeof(knob), before, sizeof(before), err, errlen);
+		rc = wdarm_check_continuity(dev, before, sizeof(before), err, errlen);
 		if (rc < 0)
 			return rc;
+		keep_paths(dev, keep, sizeof(keep), shown, sizeof(shown));
 	}
 	{
 		struct wdarm_info pre;
@@ -515,25 +572,27 @@ int wdarm_arm_flags(const char *dev, int timeout_s, unsigned int flags,
 	if (rc < 0)
 		return rc;
 	if (continuity) {
-		rc = write_small(knob, "0");
+		rc = write_small(keep, "1");
 		if (rc == 0)
-			rc = read_small(knob, now, sizeof(now));
-		if (rc == 0 && strcmp(now, "0") != 0)
-			rc = -EINVAL;
-		if (rc < 0) {
-			write_small(knob, before);
-			/* Back as found: stopped again if this call started it. */
+			rc = read_small(keep, now, sizeof(now));
+		if (rc < 0 || strcmp(now, "1") != 0) {
+			/* Back as found: the attribute (best effort: a nowayout device refuses
+			 * to clear it), and the timer stopped again if this call started it. */
+			if (strcmp(before, "1") != 0)
+				write_small(keep, before);
 			close_as_found(fd, state->active_before);
-			return fail(err, errlen, rc, "unable to write 0 to %s: %s ("
-				    KNOB_MISSING_HINT ")", WDARM_STOP_ON_REBOOT_KNOB,
-				    strerror(-rc));
+			if (rc < 0)
+				return fail(err, errlen, rc, "unable to write 1 to %s: %s", shown,
+					    strerror(-rc));
+			return fail(err, errlen, -EIO, "unable to keep %s running through kexec: "
+				    "%s reads '%s' after writing 1", dev, shown, now);
 		}
 	}
 	/* No 'V': the timer keeps running after this close (checked above). */
 	close(fd);
 
 	snprintf(state->dev, sizeof(state->dev), "%s", dev);
-	snprintf(state->knob_before, sizeof(state->knob_before), "%s", before);
+	snprintf(state->keep_before, sizeof(state->keep_before), "%s", before);
 	state->armed = true;
 
 	/* The core reports what close really did; believe it over the options. */
@@ -547,7 +606,7 @@ int wdarm_arm_flags(const char *dev, int timeout_s, unsigned int flags,
 	if (info_out) {
 		*info_out = info;
 		memcpy(info_out->state, after.state, sizeof(after.state));
-		memcpy(info_out->knob, after.knob, sizeof(after.knob));
+		memcpy(info_out->keep, after.keep, sizeof(after.keep));
 		info_out->keep_across_kexec = after.keep_across_kexec;
 	}
 	return 0;
@@ -604,22 +663,105 @@ static int hand_back_running(const struct wdarm_state *state, char *err, size_t 
 
 int wdarm_disarm(struct wdarm_state *state, char *err, size_t errlen)
 {
-	char knob[256];
+	char keep[256], shown[128];
 	int rc = 0, krc;
 
 	if (state->armed && state->dev[0])
 		rc = state->active_before ? hand_back_running(state, err, errlen)
 					  : stop_device(state->dev, err, errlen);
-	if (state->knob_before[0]) {
-		rooted(knob, sizeof(knob), WDARM_STOP_ON_REBOOT_KNOB);
-		krc = write_small(knob, state->knob_before);
-		if (krc < 0 && rc == 0)
-			rc = fail(err, errlen, krc, "unable to restore %s to %s: %s",
-				  WDARM_STOP_ON_REBOOT_KNOB, state->knob_before, strerror(-krc));
-		if (krc == 0)
-			state->knob_before[0] = '\0';
+	/* Put back even when the stop failed: nothing else asked for it. */
+	if (state->keep_before[0]) {
+		if (!keep_paths(state->dev, keep, sizeof(keep), shown, sizeof(shown)))
+			krc = -ENODEV;
+		else
+			krc = write_small(keep, state->keep_before);
+		if (krc == -EPERM) {
+			/* nowayout: the kernel keeps the request until the next boot, as it
+			 * keeps the timer running; nothing more to try. */
+			state->keep_not_restored = true;
+			state->keep_before[0] = '\0';
+		} else if (krc < 0) {
+			if (rc == 0)
+				rc = fail(err, errlen, krc, "unable to restore %s to %s: %s",
+					  shown[0] ? shown : state->dev, state->keep_before,
+					  strerror(-krc));
+		} else {
+			state->keep_before[0] = '\0';
+		}
 	}
 	if (rc == 0)
 		state->armed = false;
 	return rc;
+}
+
+/* ---- the save file: what arming changed, for a --disarm by a later process ---- */
+
+void wdarm_save_path(const char *dev, char *path, size_t len)
+{
+	char name[32], rel[128];
+
+	if (!len)
+		return;
+	path[0] = '\0';
+	if (wdarm_sysfs_name(dev, name, sizeof(name)) < 0)
+		return;
+	join(rel, sizeof(rel), WDARM_SAVE_PREFIX, "", name);
+	if (rel[0])
+		rooted(path, len, rel);
+}
+
+int wdarm_load(const char *dev, struct wdarm_state *state, char *err, size_t errlen)
+{
+	char path[256], value[16];
+	int rc;
+
+	state->keep_before[0] = '\0';
+	wdarm_save_path(dev, path, sizeof(path));
+	if (!path[0])
+		return fail(err, errlen, -ENOENT, "nothing saved for %s (no /dev/watchdogN name)",
+			    dev);
+	rc = read_small(path, value, sizeof(value));
+	if (rc < 0)
+		return fail(err, errlen, rc, "nothing saved in %s: %s", path, strerror(-rc));
+	if (!keep_value_ok(value))
+		return fail(err, errlen, -EINVAL, "%s holds '%s', not 0 or 1", path, value);
+	snprintf(state->keep_before, sizeof(state->keep_before), "%s", value);
+	return 0;
+}
+
+int wdarm_save(const struct wdarm_state *state, char *err, size_t errlen)
+{
+	struct wdarm_state older;
+	char path[256], line[sizeof(state->keep_before) + 1];
+	int rc;
+
+	if (!state->keep_before[0])
+		return 0;
+	if (!keep_value_ok(state->keep_before))
+		return fail(err, errlen, -EINVAL, "unable to save '%s': not 0 or 1",
+			    state->keep_before);
+	wdarm_save_path(state->dev, path, sizeof(path));
+	if (!path[0])
+		return fail(err, errlen, -ENODEV, "unable to save for %s: no /dev/watchdogN name",
+			    state->dev);
+	/* A second arming before --disarm found our own 1: the first one saved what the
+	 * system had, and that is what --disarm must put back. */
+	memset(&older, 0, sizeof(older));
+	if (wdarm_load(state->dev, &older, NULL, 0) == 0)
+		return 0;
+	snprintf(line, sizeof(line), "%s\n", state->keep_before);
+	rc = write_file(path, line, O_CREAT | O_TRUNC);
+	if (rc < 0)
+		return fail(err, errlen, rc, "unable to save the old %s in %s: %s",
+			    WDARM_KEEP_ATTR, path, strerror(-rc));
+	return 0;
+}
+
+void wdarm_forget(const char *dev)
+{
+	char path[256];
+
+	wdarm_save_path(dev, path, sizeof(path));
+	if (path[0])
+		unlink(path);
 }

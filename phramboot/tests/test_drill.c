@@ -69,6 +69,8 @@ static void test_wd_stopped(void **state)
 	assert_err_has(line, "failed: the watchdog was stopped across kexec");
 	assert_err_has(line, "waited 46 s");
 	assert_err_has(line, "kernel-patches/");
+	/* The advice names the device's own request, not a global knob. */
+	assert_err_has(line, "1 to /sys/class/watchdog/watchdog0/keep_running_on_restart");
 }
 
 static void test_no_pstore(void **state)

@@ -27,7 +27,7 @@ static void test_format(void **state)
 {
 	struct wdarm_info info = { .dev = "/dev/watchdog0", .identity = "i6300ESB timer",
 				   .bootstatus = WDIOF_CARDRESET, .timeout = 30, .core = true,
-				   .state = "inactive", .knob = "1" };
+				   .state = "inactive", .keep = "0" };
 	char out[1024];
 
 	(void)state;
@@ -39,7 +39,7 @@ static void test_format(void **state)
 	assert_err_has(out, "last reset: watchdog (bootstatus 0x20): a trial was rolled back\n");
 	info.bootstatus = 0;
 	info.keep_across_kexec = true;
-	info.knob[0] = '0';
+	info.keep[0] = '1';
 	status_format("phramboot.trial=abc", &info, NULL, out, sizeof(out));
 	assert_err_has(out, "trial: yes, bundle abc\n");
 	assert_err_has(out, "keep across kexec: yes\n");
@@ -47,9 +47,10 @@ static void test_format(void **state)
 	status_format("", NULL, "no watchdog device", out, sizeof(out));
 	assert_err_has(out, "watchdog: none (no watchdog device)\n");
 	info.core = false;
-	info.knob[0] = '\0';
+	info.keep_across_kexec = false;
+	info.keep[0] = '\0';
 	status_format("", &info, NULL, out, sizeof(out));
-	assert_err_has(out, "unsupported by this kernel");
+	assert_err_has(out, "keep across kexec: unsupported (no keep_running_on_restart: ");
 	assert_err_has(out, "does not report boot status");
 	/* A short buffer truncates but stays a string. */
 	status_format("", &info, NULL, out, 20);

@@ -60,11 +60,11 @@ mount_basics() {
 }
 
 # expect_refusal WANT_RC CMD...: CMD must refuse cleanly: exit WANT_RC, say exactly one
-# line on stderr, leave no kexec image loaded and no watchdog armed. The last is proven
-# by the watchdog core's state where the driver has one (i6300esb; ib700 is a legacy
-# driver) and, on both, the hard way: wait longer than any timeout the tests arm and see
-# that the board did not reset (the harness allows one boot). ib700 resets 10 s after
-# the arming; the i6300esb's two stages double that.
+# line on stderr, leave no kexec image loaded, no keep-running request and no watchdog
+# armed. The last is proven by the watchdog core's state (i6300esb, and ib700 as the test
+# patches convert it to the core) and, on both, the hard way: wait longer than any
+# timeout the tests arm and see that the board did not reset (the harness allows one
+# boot). ib700 resets 10 s after the arming; the i6300esb's two stages double that.
 expect_refusal() {
 	want=$1; shift
 	echo "\$ $*"
@@ -75,8 +75,9 @@ expect_refusal() {
 	[ "$rc" = "$want" ] || fail "refusal: exit $rc, wanted $want"
 	[ "$lines" = 1 ] || fail "refusal: $lines lines on stderr, wanted exactly one"
 	[ "$(cat /sys/kernel/kexec_loaded)" = 0 ] || fail "refusal: a kexec image is loaded"
-	knob=/sys/module/watchdog/parameters/stop_on_reboot
-	[ ! -f $knob ] || [ "$(cat $knob)" != 0 ] || fail "refusal: stop_on_reboot was set to 0"
+	for keep in /sys/class/watchdog/watchdog*/keep_running_on_restart; do
+		[ ! -f "$keep" ] || [ "$(cat "$keep")" = 0 ] || fail "refusal: $keep was set to $(cat "$keep")"
+	done
 	for st in /sys/class/watchdog/watchdog*/state; do
 		[ ! -f "$st" ] || [ "$(cat "$st")" = inactive ] || fail "refusal: ${st%/state} is $(cat "$st")"
 	done

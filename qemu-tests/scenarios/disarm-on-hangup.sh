@@ -12,9 +12,9 @@
 #@ expect @@BOOT trial
 #@ expect @@ trial ok: still up after 35 s
 ( phramboot --timeout 10 $B/ok 2>/dev/null & pb=$!
-  # SIGHUP as soon as it has armed (the keep-running knob then says 0).
-  knob=/sys/module/watchdog/parameters/stop_on_reboot
-  for i in $(seq 1 100); do [ "$(cat $knob 2>/dev/null)" = 0 ] && break; sleep 0.05; done
+  # SIGHUP as soon as it has armed (the keep-running request then says 1).
+  keep=/sys/class/watchdog/watchdog0/keep_running_on_restart
+  for i in $(seq 1 100); do [ "$(cat $keep 2>/dev/null)" = 1 ] && break; sleep 0.05; done
   kill -HUP $pb 2>/dev/null
   wait $pb ) | { read -r first; mark "disarm-on-hangup: reader gone after: $first"; }
 sleep 60

@@ -1,9 +1,9 @@
 # drill-wd-stops: a board whose old kernel stops the watchdog at kexec. Here kexec -e
-# runs through a wrapper that takes the keep-running request back first (writes 1 to
-# watchdog.stop_on_reboot), as a kernel without kernel-patches/ or a driver whose
-# shutdown hook stops the timer would. The payload waits its budget, says the watchdog
-# did not fire and reboots the board itself; the old firmware's status reports the
-# watchdog stopped across kexec, and drill --result exits 4.
+# runs through a wrapper that takes the keep-running request back first (writes 0 to
+# /sys/class/watchdog/watchdog0/keep_running_on_restart), as a kernel without
+# kernel-patches/ or a driver whose shutdown hook stops the timer would. The payload
+# waits its budget, says the watchdog did not fire and reboots the board itself; the old
+# firmware's status reports the watchdog stopped across kexec, and drill --result exits 4.
 #@ arches malta virt
 #@ timeout 240
 #@ push bundles/drill
@@ -20,7 +20,7 @@ line=$(drill_line)
 case $line in
 "drill: none"*)
 	kexec=$(command -v kexec) || fail "drill: no kexec on this firmware"
-	printf '#!/bin/sh\n[ "$1" = -e ] && echo 1 >/sys/module/watchdog/parameters/stop_on_reboot\nexec %s "$@"\n' \
+	printf '#!/bin/sh\n[ "$1" = -e ] && echo 0 >/sys/class/watchdog/watchdog0/keep_running_on_restart\nexec %s "$@"\n' \
 		"$kexec" >/tmp/kexec-stops-wd
 	chmod 755 /tmp/kexec-stops-wd
 	mark "drill: starting one whose kexec stops the watchdog"

@@ -2,6 +2,7 @@
 # core initcall, before any watchdog driver probes (test-only hook
 # phramboot_test.early_hang=1, qemu-tests/kernel/test-patches). Only the timer the old
 # kernel left running can reset the board.
+#@ core
 #@ arches malta virt
 #@ timeout 120
 #@ push payload
@@ -19,13 +20,15 @@ esac
 run kexec -l $P/kernel --initrd $P/trial.cpio.gz \
 	--append "$con phramboot_test.early_hang=1 test.trial=wd-idle" ||
 	fail "wd: kexec -l failed"
-knob=/sys/module/watchdog/parameters/stop_on_reboot
-echo 0 >"$knob" 2>/dev/null
-[ "$(cat "$knob")" = 0 ] || fail "wd: kernel lacks run-time watchdog.stop_on_reboot (kernel-patches/)"
+# The watchdog series' per-device request (kernel-patches/): /dev/watchdog is watchdog0.
+keep=/sys/class/watchdog/watchdog0/keep_running_on_restart
+[ -f "$keep" ] || fail "wd: no $keep: kernel without the watchdog series (kernel-patches/)"
+echo 1 >"$keep" || fail "wd: unable to write 1 to $keep"
 [ -c /dev/watchdog ] || fail "wd: no /dev/watchdog"
 watchdog -T 10 -t 1000 -F /dev/watchdog &
 sleep 1
 kill -KILL $!
-mark "wd: armed 10 s, stop_on_reboot=0, kexec into a kernel that hangs early"
+[ "$(cat "$keep")" = 1 ] || fail "wd: $keep reads '$(cat "$keep")' after arming, not 1"
+mark "wd: armed 10 s, keep_running_on_restart=1, kexec into a kernel that hangs early"
 kexec -e
 fail "wd: kexec -e returned"

@@ -1,6 +1,8 @@
 # wd-across-kexec-hang: the old system arms the watchdog, asks for it to survive kexec
-# (watchdog.stop_on_reboot=0 at run time) and kexecs into a trial whose userspace never
-# opens it. The board must reset and the original firmware boot again.
+# (1 in its /sys/class/watchdog/watchdog0/keep_running_on_restart) and kexecs into a
+# trial whose userspace never opens it. The board must reset and the original firmware
+# boot again.
+#@ core
 #@ arches malta virt
 #@ timeout 150
 #@ push payload
@@ -20,15 +22,17 @@ esac
 run kexec -l $P/kernel --initrd $P/trial.cpio.gz \
 	--append "$con test.trial=wd-idle test.wait=100 watchdog.open_timeout=5" ||
 	fail "wd: kexec -l failed"
-knob=/sys/module/watchdog/parameters/stop_on_reboot
-echo 0 >"$knob" 2>/dev/null
-[ "$(cat "$knob")" = 0 ] || fail "wd: kernel lacks run-time watchdog.stop_on_reboot (kernel-patches/)"
+# The watchdog series' per-device request (kernel-patches/): /dev/watchdog is watchdog0.
+keep=/sys/class/watchdog/watchdog0/keep_running_on_restart
+[ -f "$keep" ] || fail "wd: no $keep: kernel without the watchdog series (kernel-patches/)"
+echo 1 >"$keep" || fail "wd: unable to write 1 to $keep"
 [ -c /dev/watchdog ] || fail "wd: no /dev/watchdog"
 # busybox watchdog sets the timeout and pets once; SIGKILL leaves without the magic 'V',
 # so the timer keeps running with nobody petting it.
 watchdog -T 10 -t 1000 -F /dev/watchdog &
 sleep 1
 kill -KILL $!
-mark "wd: armed 10 s, stop_on_reboot=0, kexec into a trial that never opens it"
+[ "$(cat "$keep")" = 1 ] || fail "wd: $keep reads '$(cat "$keep")' after arming, not 1"
+mark "wd: armed 10 s, keep_running_on_restart=1, kexec into a trial that never opens it"
 kexec -e
 fail "wd: kexec -e returned"

@@ -1,5 +1,6 @@
 # wd-across-kexec-pet: as wd-across-kexec-hang, but the trial's userspace opens the
 # watchdog and pets it. The board must stay up for more than 3x the 10 s timeout.
+#@ core
 #@ arches malta virt
 #@ timeout 120
 #@ push payload
@@ -15,13 +16,15 @@ esac
 run kexec -l $P/kernel --initrd $P/trial.cpio.gz \
 	--append "$con test.trial=wd-pet test.wait=35 watchdog.open_timeout=5" ||
 	fail "wd: kexec -l failed"
-knob=/sys/module/watchdog/parameters/stop_on_reboot
-echo 0 >"$knob" 2>/dev/null
-[ "$(cat "$knob")" = 0 ] || fail "wd: kernel lacks run-time watchdog.stop_on_reboot (kernel-patches/)"
+# The watchdog series' per-device request (kernel-patches/): /dev/watchdog is watchdog0.
+keep=/sys/class/watchdog/watchdog0/keep_running_on_restart
+[ -f "$keep" ] || fail "wd: no $keep: kernel without the watchdog series (kernel-patches/)"
+echo 1 >"$keep" || fail "wd: unable to write 1 to $keep"
 [ -c /dev/watchdog ] || fail "wd: no /dev/watchdog"
 watchdog -T 10 -t 1000 -F /dev/watchdog &
 sleep 1
 kill -KILL $!
-mark "wd: armed 10 s, stop_on_reboot=0, kexec into a trial that pets it"
+[ "$(cat "$keep")" = 1 ] || fail "wd: $keep reads '$(cat "$keep")' after arming, not 1"
+mark "wd: armed 10 s, keep_running_on_restart=1, kexec into a trial that pets it"
 kexec -e
 fail "wd: kexec -e returned"

@@ -111,8 +111,9 @@ static int fx_teardown(void **state)
 	return 0;
 }
 
-#define KNOB WDARM_STOP_ON_REBOOT_KNOB
 #define ESB "/sys/class/watchdog/watchdog0"
+#define KEEP ESB "/" WDARM_KEEP_ATTR
+#define SAVED WDARM_SAVE_PREFIX "watchdog0"
 
 /* A watchdog-core device like i6300esb on arm virt, not running, after a watchdog reset. */
 static void fx_core_device(void)
@@ -126,14 +127,17 @@ static void fx_core_device(void)
 	fx_put(ESB "/max_timeout", "2046\n");
 	fx_put(ESB "/nowayout", "0\n");
 	fx_put(ESB "/bootstatus", "32\n");
-	fx_put(KNOB, "-1\n");
+	/* With kernel-patches/' watchdog series; its default. */
+	fx_put(KEEP, "0\n");
+	fx_mkdirs("/run");
 }
 
-/* A legacy misc driver like ib700 on malta: /dev/watchdog only, no sysfs class entry. */
+/* A legacy misc driver like a stock kernel's ib700: /dev/watchdog only, no sysfs class
+ * entry, so no keep_running_on_restart either. */
 static void fx_legacy_device(void)
 {
 	fx_put("/dev/watchdog", "");
-	fx_put(KNOB, "-1\n");
+	fx_mkdirs("/run");
 }
 
 #endif
