@@ -25,16 +25,17 @@ deps:
 
 # Our tools: native (the build host's `phramboot pack`, and the unit tests) and static
 # musl for each target (into build/target-ARCH/, where mkguest.sh picks them up), with
-# the Ed25519 verifier compiled for size from Debian's libsodium source.
+# the Ed25519 verifier, libfdt and musl compiled for size from source (libsodium's and
+# musl's from Debian, libfdt's from Linux 6.1).
 tools: deps
 	@$(MAKE) -s --no-print-directory -C phramboot O=$(CURDIR)/build/phramboot-native
-	@sodium=$$(scripts/sodium-src.sh) || exit 1; \
+	@sodium=$$(scripts/sodium-src.sh) && fdt=$$(scripts/fdt-src.sh) || exit 1; \
 	for a in $(ARCHES); do \
-		sysroot=$$(scripts/sysroot.sh $$a) || exit 1; \
+		sysroot=$$(scripts/sysroot.sh $$a) && musl=$$(scripts/build-musl.sh $$a) || exit 1; \
 		$(MAKE) -s --no-print-directory -C phramboot TARGET=$$a SYSROOT=$$sysroot \
-			SODIUM_SRC=$$sodium O=$(CURDIR)/build/target-$$a || exit 1; \
+			SODIUM_SRC=$$sodium FDT_SRC=$$fdt MUSLLIB=$$musl O=$(CURDIR)/build/target-$$a || exit 1; \
 		$(MAKE) -s --no-print-directory -C watchdog-arm TARGET=$$a SYSROOT=$$sysroot \
-			O=$(CURDIR)/build/target-$$a || exit 1; \
+			MUSLLIB=$$musl O=$(CURDIR)/build/target-$$a || exit 1; \
 	done
 
 guests: tools
