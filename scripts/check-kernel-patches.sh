@@ -40,16 +40,10 @@ pristine_files() {
 applies() {
 	tmp=$(mktemp -d)
 	cp -a "$3/." "$tmp/"
-	out=
-	for p in $(series_files "$2"); do
-		if ! o=$(patch -d "$tmp" -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch -r - <"$p" 2>&1); then
-			out="$(basename "$p"): $(printf '%s\n' "$o" | grep -m1 -iE 'fail|reject|malformed|No file')"
-			break
-		fi
-	done
+	out=$(series_applies "$tmp" "$2")
+	rc=$?
 	rm -rf "$tmp"
-	[ -z "$out" ]
-	result "$1 $(basename "$2") applies" $? "$out"
+	result "$1 $(basename "$2") applies" $rc "$out"
 }
 
 # compile LINE NAME ARCH CROSS TARGETS -- CONFIG...: allnoconfig plus CONFIG, then TARGETS.

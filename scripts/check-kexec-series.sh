@@ -27,14 +27,7 @@ orig=$(ls "$CACHE"/dl/kexec-tools-*/kexec-tools_*.orig.tar.xz | tail -n1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 tar -xJf "$orig" -C "$tmp" --strip-components=1 --no-same-owner
-why=
-for p in $(series_files "$TOP/kexec-tools-patches"); do
-	if ! o=$(patch -d "$tmp" -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch -r - <"$p" 2>&1); then
-		why="$(basename "$p"): $(printf '%s\n' "$o" | grep -m1 -iE 'fail|reject|malformed')"
-		break
-	fi
-done
-[ -z "$why" ]
+why=$(series_applies "$tmp" "$TOP/kexec-tools-patches")
 result "applies to $(basename "$orig" .orig.tar.xz) with no fuzz" $? "$why"
 
 for arch in mipsel armhf; do

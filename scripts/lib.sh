@@ -61,6 +61,17 @@ series_files() {
 	return 0
 }
 
+# series_applies TREE DIR: apply DIR's series to TREE in order, with no fuzz; on the
+# first patch that does not apply, print its name and patch's reason, and fail.
+series_applies() {
+	for sa_p in $(series_files "$2"); do
+		if ! sa_o=$(patch -d "$1" -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch -r - <"$sa_p" 2>&1); then
+			echo "$(basename "$sa_p"): $(printf '%s\n' "$sa_o" | grep -m1 -iE 'fail|reject|malformed|No file')"
+			return 1
+		fi
+	done
+}
+
 # Apply a series to a tree in order; stop at the first patch that does not apply, naming it.
 apply_series() {
 	tree=$1 dir=$2
