@@ -75,7 +75,7 @@ router_ssh() {
 	shift 2
 	ssh -q -p "$port" -i "$TOP/build/keys/ssh-client" -o IdentitiesOnly=yes -o BatchMode=yes \
 		-o UserKnownHostsFile="$TOP/build/guest/$guest/router/known_hosts" \
-		-o HostKeyAlias="phramboot-$guest" -o StrictHostKeyChecking=yes \
+		-o HostKeyAlias="phramboot-$(guest_board "$guest")" -o StrictHostKeyChecking=yes \
 		-o ConnectTimeout=10 -o ServerAliveInterval=2 -o ServerAliveCountMax=5 \
 		root@127.0.0.1 "$@"
 }
