@@ -13,7 +13,7 @@ set -eu
 
 gdir=${1:?usage: mkfirmware.sh malta|virt|malta-mainline}
 # The board; gdir names its directory in build/guest/ (guest_board in scripts/lib.sh).
-guest=$(guest_board "$gdir") kline=$(guest_kline "$gdir")
+guest=$(guest_board "$gdir")
 board "$guest"
 triplet=$(arch_triplet "$ARCH")
 g=$TOP/build/guest/$gdir

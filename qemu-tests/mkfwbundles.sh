@@ -22,7 +22,7 @@ set -eu
 
 gdir=${1:?usage: mkfwbundles.sh malta|virt|malta-mainline}
 # The board; gdir names its directory in build/guest/ (guest_board in scripts/lib.sh).
-guest=$(guest_board "$gdir") kline=$(guest_kline "$gdir")
+guest=$(guest_board "$gdir")
 case $guest in
 malta) console=ttyS0 board=mti,malta ;;
 virt) console=ttyAMA0 board=linux,dummy-virt ;;
