@@ -25,26 +25,19 @@ dl=$CACHE/dl/kexec-tools-$version
 # A failed or interrupted run leaves nothing half-made behind.
 trap 'rm -rf "$dst.tmp" "$dl.tmp"' EXIT
 
-# sid_apt ARGS...: apt-get with sid's source index only, in a state of its own.
-sid_apt() {
-	apt-get -o Dir::Etc::SourceList="$CACHE/apt-sid/sources.list" \
-		-o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists="$CACHE/apt-sid/lists" \
-		-o Dir::Cache="$CACHE/apt-sid/cache" -o APT::Get::List-Cleanup=0 "$@"
-}
-
 if [ ! -f "$dl/done" ]; then
 	say "downloading kexec-tools $version source from sid"
-	mkdir -p "$CACHE/apt-sid/lists/partial" "$CACHE/apt-sid/cache/archives/partial"
+	mkdir -p "$CACHE/apt-sid"
 	echo "deb-src $mirror sid main" >"$CACHE/apt-sid/sources.list"
 	rm -rf "$dl.tmp" && mkdir -p "$dl.tmp"
 	# The index is 25 MB: fetch it only when it does not know the version yet.
-	if ! sid_apt -qq --print-uris source "kexec-tools=$version" >/dev/null 2>&1; then
-		logged "$dl.tmp/update.log" sid_apt update
+	if ! own_apt sid -qq --print-uris source "kexec-tools=$version" >/dev/null 2>&1; then
+		logged "$dl.tmp/update.log" own_apt sid update
 	fi
 	# Debian's debian.tar.xz may be missing on a mirror; it is not needed. apt checks
 	# what it does fetch against the signed index; the tarball is checked below against
 	# the .dsc, so the exit status of this step is not what decides.
-	(cd "$dl.tmp" && sid_apt source --download-only "kexec-tools=$version" >apt.log 2>&1) || true
+	(cd "$dl.tmp" && own_apt sid source --download-only "kexec-tools=$version" >apt.log 2>&1) || true
 	dsc=$dl.tmp/kexec-tools_${version#*:}.dsc
 	orig=$dl.tmp/kexec-tools_$upstream.orig.tar.xz
 	[ -f "$dsc" ] && [ -f "$orig" ] || {

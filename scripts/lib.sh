@@ -106,6 +106,20 @@ debian_source() {
 	done
 }
 
+# own_apt STATE ARGS...: apt-get with the sources in $CACHE/apt-STATE/sources.list only,
+# and lists and downloads of their own there: suites the system's apt must never see
+# (sid, trixie, experimental) are used without adding them to its sources. Only amd64's
+# and the architecture-independent indices are fetched.
+own_apt() {
+	oa_dir=$CACHE/apt-$1
+	shift
+	mkdir -p "$oa_dir/lists/partial" "$oa_dir/cache/archives/partial"
+	apt-get -o Dir::Etc::SourceList="$oa_dir/sources.list" \
+		-o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists="$oa_dir/lists" \
+		-o Dir::Cache="$oa_dir/cache" -o APT::Get::List-Cleanup=0 \
+		-o APT::Architectures::=amd64 "$@"
+}
+
 # Run "$@" with output in a log; on failure show the log's tail and stop.
 logged() {
 	log=$1; shift

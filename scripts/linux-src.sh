@@ -37,23 +37,16 @@ dl=$CACHE/dl/$pkg-$version
 # A failed or interrupted run leaves nothing half-made behind.
 trap 'rm -rf "$dst.tmp" "$dl.tmp"' EXIT
 
-debian_apt() {
-	apt-get -o Dir::Etc::SourceList="$CACHE/apt-debian/sources.list" \
-		-o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists="$CACHE/apt-debian/lists" \
-		-o Dir::Cache="$CACHE/apt-debian/cache" -o APT::Get::List-Cleanup=0 \
-		-o APT::Architectures::=amd64 "$@"
-}
-
 if [ ! -f "$dl/done" ]; then
 	say "downloading $pkg $version from $suite"
-	mkdir -p "$CACHE/apt-debian/lists/partial" "$CACHE/apt-debian/cache/archives/partial"
+	mkdir -p "$CACHE/apt-debian"
 	printf 'deb %s trixie main\ndeb %s experimental main\n' "$mirror" "$mirror" \
 		>"$CACHE/apt-debian/sources.list"
 	rm -rf "$dl.tmp" && mkdir -p "$dl.tmp"
-	if ! debian_apt -qq --print-uris download "$pkg=$version" >/dev/null 2>&1; then
-		logged "$dl.tmp/update.log" debian_apt update
+	if ! own_apt debian -qq --print-uris download "$pkg=$version" >/dev/null 2>&1; then
+		logged "$dl.tmp/update.log" own_apt debian update
 	fi
-	(cd "$dl.tmp" && debian_apt download "$pkg=$version" >apt.log 2>&1 && mv ./*.deb "$pkg.deb") || {
+	(cd "$dl.tmp" && own_apt debian download "$pkg=$version" >apt.log 2>&1 && mv ./*.deb "$pkg.deb") || {
 		tail -n 5 "$dl.tmp/apt.log" | sed 's/^/  | /' >&2
 		die "could not download $pkg $version from $mirror $suite; check the network or set PHRAMBOOT_DEBIAN_MIRROR; if $suite dropped that version, move the pin in $0 and refresh the series"
 	}
