@@ -62,10 +62,12 @@ series_files() {
 }
 
 # series_applies TREE DIR: apply DIR's series to TREE in order, with no fuzz; on the
-# first patch that does not apply, print its name and patch's reason, and fail.
+# first patch that does not apply, show patch's output on stderr, print the patch's name
+# and patch's first reason, and fail.
 series_applies() {
 	for sa_p in $(series_files "$2"); do
 		if ! sa_o=$(patch -d "$1" -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch -r - <"$sa_p" 2>&1); then
+			printf '%s\n' "$sa_o" | sed 's/^/  /' >&2
 			echo "$(basename "$sa_p"): $(printf '%s\n' "$sa_o" | grep -m1 -iE 'fail|reject|malformed|No file')"
 			return 1
 		fi
@@ -74,14 +76,11 @@ series_applies() {
 
 # Apply a series to a tree in order; stop at the first patch that does not apply, naming it.
 apply_series() {
-	tree=$1 dir=$2
-	for p in $(series_files "$dir"); do
-		[ -f "$p" ] || die "series $dir/series names $(basename "$p"), which does not exist"
-		if ! out=$(patch -d "$tree" -p1 --batch --forward --fuzz=0 --no-backup-if-mismatch -r - <"$p" 2>&1); then
-			printf '%s\n' "$out" | sed 's/^/  /' >&2
-			die "patch ${p#"$TOP"/} does not apply; fix or refresh it"
-		fi
+	for p in $(series_files "$2"); do
+		[ -f "$p" ] || die "series $2/series names $(basename "$p"), which does not exist"
 	done
+	why=$(series_applies "$1" "$2") ||
+		die "patch ${2#"$TOP"/}/${why%%:*} does not apply (${why#*: }); fix or refresh it"
 }
 
 # debian_source PKG VERSION DST PATCHDIR: Debian's source package PKG=VERSION (with
