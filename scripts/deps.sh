@@ -13,13 +13,16 @@ else
 	SUDO=
 fi
 
-FOREIGN_ARCHES="mipsel armhf"
+FOREIGN_ARCHES="mipsel armhf arm64"
 
-# Host tools: cross compilers, QEMU, image tools (U-Boot environments, UBI), kernel build
+# Host tools: cross compilers (mips is big-endian MIPS: Debian has no userland for it
+# since buster, only the compiler, so its target programs are built from source), QEMU
+# (qemu-user runs the unit tests as a big-endian MIPS process), image tools (U-Boot environments, UBI), kernel build
 # deps, host libraries, clang with its libFuzzer runtime (make check-fuzz), autoconf
 # (the kexec-tools series at git HEAD, scripts/check-kexec-series.sh).
 HOST_PKGS="build-essential gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
- libc6-dev-mipsel-cross libc6-dev-armhf-cross
+ gcc-mips-linux-gnu gcc-aarch64-linux-gnu
+ libc6-dev-mipsel-cross libc6-dev-armhf-cross libc6-dev-mips-cross libc6-dev-arm64-cross qemu-user
  qemu-system-mips qemu-system-arm device-tree-compiler squashfs-tools cpio xz-utils
  bc bison flex libssl-dev libelf-dev kmod rsync dpkg-dev pkg-config
  libfdt-dev libsodium-dev libcmocka-dev signify-openbsd gawk

@@ -135,7 +135,9 @@ arch_triplet() {
 	case $1 in
 	mipsel) echo mipsel-linux-gnu ;;
 	armhf) echo arm-linux-gnueabihf ;;
-	*) die "unknown target arch '$1' (known: mipsel armhf)" ;;
+	mips) echo mips-linux-gnu ;;
+	arm64) echo aarch64-linux-gnu ;;
+	*) die "unknown target arch '$1' (known: mipsel armhf mips arm64)" ;;
 	esac
 }
 
