@@ -2,10 +2,11 @@
 # Expensive outputs (kernels, unpacked sources, kexec) are cached outside the repo by
 # the scripts in scripts/, keyed by a hash of their inputs; this file only orders them.
 
-# malta and virt run Linux 6.12 (the LTS line current OpenWrt ships); malta-mainline is
-# malta with Linux mainline kernels, for the scenarios marked `#@ core`.
-GUESTS := malta virt malta-mainline
-ARCHES := mipsel armhf
+# malta (MIPS little-endian), maltabe (MIPS big-endian), virt (32-bit ARM, two cores)
+# and arm64 (two cores) run Linux 6.12 (the LTS line current OpenWrt ships);
+# malta-mainline is malta with Linux mainline kernels, for the scenarios marked `#@ core`.
+GUESTS := malta maltabe virt arm64 malta-mainline
+ARCHES := mipsel armhf mips arm64
 # QEMU guests at once in check-qemu. Most scenarios idle through watchdog timeouts, so
 # four guests on two cores finished 60 runs in 7 min instead of 13, and still passed
 # beside a kernel build (make -j2). That needs malta's kernels to skip their RTC wait at

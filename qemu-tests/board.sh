@@ -1,5 +1,7 @@
-# The two emulated routers, in one place: RAM, where pstore/ramoops lives, the flash and
-# its partitions. Sourced (after scripts/lib.sh) by the scripts that build a guest and by
+# The emulated routers, in one place: the machine QEMU emulates, RAM, where
+# pstore/ramoops lives, the flash and its partitions. The boards of a family (malta and
+# maltabe, virt and arm64: board_family in scripts/lib.sh) differ only in their CPU and
+# the architecture of their programs. Sourced (after scripts/lib.sh) by the scripts that build a guest and by
 # the harness; `board GUEST` sets the variables below. docs/platform-notes.md explains
 # every number.
 #
@@ -13,9 +15,20 @@
 # hashes each one before and after a run.
 
 board() {
+	ARCH=$(board_arch "$1") || die "unknown guest '$1' (known: malta maltabe virt arm64)"
+	# QEMU_MACHINE: the emulator and its machine options, as words. The ARM boards have
+	# two cores (the Turris Omnia's, MediaTek's arm64 SoCs'): a kexec must take the
+	# second one down (PSCI CPU_OFF) and the trial bring it up again. The MIPS boards
+	# stay single-core: MIPS kexec under MIPS_MT_SMP is broken (docs/platform-notes.md).
 	case $1 in
+	malta) QEMU_MACHINE="qemu-system-mipsel -M malta -m 256" ;;
+	maltabe) QEMU_MACHINE="qemu-system-mips -M malta -m 256" ;;
+	virt) QEMU_MACHINE="qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -smp 2 -m 256" ;;
+	arm64) QEMU_MACHINE="qemu-system-aarch64 -M virt -cpu cortex-a53 -smp 2 -m 256" ;;
+	esac
+	case $(board_family "$1") in
 	malta)
-		ARCH=mipsel CONSOLE=ttyS0 RAM_MIB=256 QEMU=qemu-system-mipsel
+		CONSOLE=ttyS0 RAM_MIB=256
 		RAMOOPS_ADDR=0x0c000000
 		# U-Boot's own flash (4 MiB at 0x1e000000) holds U-Boot and its environment
 		# (one copy: Linux has no MTD for this flash, docs/platform-notes.md); the
@@ -32,7 +45,7 @@ journal disk 0x4100000 0x100000"
 		ROOT_DEV=/dev/sda2
 		;;
 	virt)
-		ARCH=armhf CONSOLE=ttyAMA0 RAM_MIB=256 QEMU=qemu-system-arm
+		CONSOLE=ttyAMA0 RAM_MIB=256
 		RAMOOPS_ADDR=0x4c000000
 		# Two 64 MiB CFI banks: U-Boot alone in the first (pflash0), its environment
 		# and the firmware in the second (pflash1). Linux sees one 128 MiB MTD
@@ -59,14 +72,13 @@ ubi flash1 0x2d80000 0x1280000"
 		# mtd9 journal, mtd10 ubi (a trial's phram comes next: mtd11).
 		ROOT_DEV=/dev/mtdblock5 ROOT_DEV_B=/dev/mtdblock8
 		;;
-	*) die "unknown guest '$1' (known: malta virt)" ;;
 	esac
 	RAMOOPS_SIZE=0x100000 RAMOOPS_CONSOLE=0x80000 RAMOOPS_RECORD=0x20000
 	# The staging region of the `staging` board variant (phramboot receive): 136 MiB
 	# from 32 MiB into RAM, above where the kernels load and below ramoops, so that a
 	# root image of more than half the board's RAM fits. Only that variant's firmware
 	# declares it (qemu-tests/README.md): the region is RAM the old firmware gives up.
-	case $1 in
+	case $(board_family "$1") in
 	malta) STAGING_ADDR=0x02000000 ;;
 	virt) STAGING_ADDR=0x42000000 ;;
 	esac

@@ -2,18 +2,18 @@
 # make demo: show a newcomer, in plain words, what phramboot does, on an emulated MIPS
 # router (QEMU malta): U-Boot and the old firmware on flash, bundles over ssh.
 # The serial consoles go to build/qemu-logs/; here only the story and the timings.
-# --guest virt shows the ARM router instead.
+# --guest maltabe, virt or arm64 shows the big-endian MIPS, the ARM or the arm64 router.
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 guest=malta
 case ${1:-} in
---guest) guest=${2:?--guest takes malta or virt} ;;
+--guest) guest=${2:?--guest takes malta, maltabe, virt or arm64} ;;
 --guest=*) guest=${1#--guest=} ;;
--h | --help) echo "usage: qemu-tests/demo.sh [--guest malta|virt]"; exit 0 ;;
+-h | --help) echo "usage: qemu-tests/demo.sh [--guest malta|maltabe|virt|arm64]"; exit 0 ;;
 "") ;;
 *) echo "demo: unknown argument '$1' (try --help)" >&2; exit 2 ;;
 esac
-case $guest in malta | virt) ;; *) echo "demo: no guest '$guest' (malta or virt)" >&2; exit 2 ;; esac
+case $guest in malta | maltabe | virt | arm64) ;; *) echo "demo: no guest '$guest' (malta, maltabe, virt or arm64)" >&2; exit 2 ;; esac
 t0=$(date +%s)
 step() { printf '\n== %s\n' "$*"; }
 tell() { printf '   %s\n' "$*"; }
@@ -49,7 +49,9 @@ show() {
 failed=
 case $guest in
 malta) what="MIPS32 little endian, 256 MiB, ib700 watchdog; U-Boot on its boot flash, firmware on its disk" ;;
-virt) what="ARMv7, 256 MiB, i6300esb watchdog; U-Boot and firmware on CFI NOR flash" ;;
+maltabe) what="MIPS32 big endian, as the ath79 and lantiq routers, 256 MiB, ib700 watchdog; U-Boot on its boot flash, firmware on its disk" ;;
+virt) what="ARMv7, two cores, 256 MiB, i6300esb watchdog; U-Boot and firmware on CFI NOR flash" ;;
+arm64) what="ARMv8 (Cortex-A53, as MediaTek's MT7622/MT7981/MT7986), two cores, 256 MiB, i6300esb watchdog; U-Boot and firmware on CFI NOR flash" ;;
 esac
 step "phramboot demo on an emulated router: QEMU $guest ($what)"
 tell "At power-on U-Boot runs from flash and boots the old firmware from its partitions:"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# mkbundles.sh malta|virt: make, on the build host and with the real `phramboot pack`,
+# mkbundles.sh GUEST: make, on the build host and with the real `phramboot pack`,
 # the signed bundles a guest's old firmware boots or must refuse, into
 # build/guest/NAME/bundles/. One squashfs trial root serves every mode; a bundle's mode
 # is its signed extra command line (test.trial=root-MODE). Identical files are hard
@@ -7,14 +7,19 @@
 set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 
-gdir=${1:?usage: mkbundles.sh malta|virt|malta-mainline}
+gdir=${1:?usage: mkbundles.sh malta|maltabe|virt|arm64|malta-mainline}
 # The board; gdir names its directory in build/guest/ (guest_board in scripts/lib.sh).
 guest=$(guest_board "$gdir") kline=$(guest_kline "$gdir")
+arch=$(board_arch "$guest") || die "unknown guest '$gdir' (known: malta maltabe virt arm64 malta-mainline)"
 # board: the root compatible of the guest's device tree, which every bundle names.
+# other: a board whose genuine kernel this one must refuse (refuse-arch): the other
+# family's, or for a board of another byte order, its sibling's (the same machine number
+# in the ELF header, the other EI_DATA).
 case $guest in
-malta) arch=mipsel console=ttyS0 other=virt board=mti,malta ;;
-virt) arch=armhf console=ttyAMA0 other=malta board=linux,dummy-virt ;;
-*) die "unknown guest '$gdir' (known: malta virt malta-mainline)" ;;
+malta) console=ttyS0 other=virt board=mti,malta ;;
+maltabe) console=ttyS0 other=malta board=mti,malta ;;
+virt) console=ttyAMA0 other=malta board=linux,dummy-virt ;;
+arm64) console=ttyAMA0 other=virt board=linux,dummy-virt ;;
 esac
 out=$TOP/build/guest/$gdir
 pb=$TOP/build/phramboot-native/phramboot
@@ -40,16 +45,17 @@ done
 board "$guest"
 src=$("$TOP/scripts/linux-src.sh" "$kline")
 board_dtb() {
-	case $guest in
+	case $(board_family "$guest") in
 	malta)
 		{ cpp -nostdinc -undef -D__DTS__ -x assembler-with-cpp -I "$src/include" \
 			-I "$src/scripts/dtc/include-prefixes" "$src/arch/mips/boot/dts/mti/malta.dts"
 		  printf '/ { memory@0 { device_type = "memory"; reg = <0x0 %#x>; }; };\n' $(($1 << 20))
 		} | dtc -q -I dts -O dtb -o "$2" - ;;
 	virt)
-		qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m "$1" -display none -net none \
+		# The machine router_qemu powers on (board.sh), with MIB MiB of RAM.
+		${QEMU_MACHINE% -m *} -m "$1" -display none -net none \
 			-machine dumpdtb="$2.raw" >/dev/null 2>&1 ||
-			die "qemu-system-arm could not dump the virt DTB"
+			die "${QEMU_MACHINE%% *} could not dump the $guest DTB"
 		{ dtc -q -I dtb -O dts "$2.raw"
 		  printf '/ {\n\treserved-memory {\n\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n\t\tranges;\n'
 		  printf '\t\tramoops@%x {\n\t\t\tcompatible = "ramoops";\n\t\t\treg = <0x0 %#x 0x0 %#x>;\n' \

@@ -1,5 +1,5 @@
 #!/bin/sh
-# mkfirmware.sh malta|virt: the emulated router's flash, in build/guest/NAME/router/:
+# mkfirmware.sh GUEST: the emulated router's flash, in build/guest/NAME/router/:
 # U-Boot (built from Debian's source), its environment, and the old firmware (a U-Boot
 # image of the test kernel, and a squashfs root with busybox, dropbear, kexec, phramboot,
 # watchdog-arm, U-Boot's environment tools, mtd-utils, the trusted key and the
@@ -11,24 +11,28 @@ set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 . "$TOP/qemu-tests/board.sh"
 
-gdir=${1:?usage: mkfirmware.sh malta|virt|malta-mainline}
+gdir=${1:?usage: mkfirmware.sh malta|maltabe|virt|arm64|malta-mainline}
 # The board; gdir names its directory in build/guest/ (guest_board in scripts/lib.sh).
 guest=$(guest_board "$gdir")
 board "$guest"
+family=$(board_family "$guest")
 triplet=$(arch_triplet "$ARCH")
 g=$TOP/build/guest/$gdir
 out=$g/router
 mkdir -p "$out"
 kexec=$("$TOP/scripts/build-kexec.sh" "$ARCH")
 ssh_root=$("$TOP/scripts/sysroot.sh" "$ARCH" ssh)
-flash_root=$("$TOP/scripts/sysroot.sh" "$ARCH" flash)
-# Neither guest can boot Debian's U-Boot as shipped (scripts/build-uboot.sh says why).
-# At power-on QEMU swaps every 32-bit word of malta's flash below 0x3e0000 (a trick for
-# bi-endian firmware; the environment sector above is left alone), so malta's U-Boot
-# goes in as its build's u-boot-swap.bin.
+# Only the virt boards' updates use U-Boot's environment tools and UBI (A/B slots, the
+# appdata volume); the malta boards' single slot is a block device phramboot writes.
+flash_root=
+[ "$family" != virt ] || flash_root=$("$TOP/scripts/sysroot.sh" "$ARCH" flash)
+# No guest can boot Debian's U-Boot as shipped (scripts/build-uboot.sh says why).
+# At power-on QEMU swaps every 32-bit word of little-endian malta's flash below 0x3e0000
+# (a trick for bi-endian firmware; the environment sector above is left alone), so
+# malta's U-Boot goes in as its build's u-boot-swap.bin.
 case $guest in
 malta) uboot=$("$TOP/scripts/build-uboot.sh" malta)/u-boot-swap.bin ;;
-virt) uboot=$("$TOP/scripts/build-uboot.sh" virt)/u-boot.bin ;;
+*) uboot=$("$TOP/scripts/build-uboot.sh" "$guest")/u-boot.bin ;;
 esac
 
 # Keys. The harness logs in with ssh-client; each board has its own dropbear host key,
@@ -57,11 +61,15 @@ chmod 600 "$etc/root/.ssh/authorized_keys" "$etc/etc/dropbear/dropbear_ed25519_h
 # The glibc programs the firmware runs, from Debian's packages: dropbear, U-Boot's
 # environment tools, and the mtd-utils an update needs (UBI volumes, erase, copy). All go
 # in /usr/sbin: /usr/bin is the tmpfs of busybox's applet links (guest/init), and
-# /usr/sbin comes before it on every PATH, ahead of busybox's own UBI applets.
-progs="$ssh_root/usr/sbin/dropbear $flash_root/usr/bin/fw_printenv $flash_root/usr/bin/fw_setenv"
-for p in ubiattach ubidetach ubinfo ubiupdatevol ubimkvol ubirsvol ubiblock flash_erase flashcp; do
-	progs="$progs $flash_root/usr/sbin/$p"
-done
+# /usr/sbin comes before it on every PATH, ahead of busybox's own UBI applets. maltabe's
+# dropbear is static, built from Debian's source (scripts/sysroot.sh): no libraries.
+progs="$ssh_root/usr/sbin/dropbear"
+if [ -n "$flash_root" ]; then
+	progs="$progs $flash_root/usr/bin/fw_printenv $flash_root/usr/bin/fw_setenv"
+	for p in ubiattach ubidetach ubinfo ubiupdatevol ubimkvol ubirsvol ubiblock flash_erase flashcp; do
+		progs="$progs $flash_root/usr/sbin/$p"
+	done
+fi
 mkdir -p "$etc/usr/sbin"
 for p in $progs; do
 	[ -f "$p" ] || die "$p missing from its sysroot"
@@ -77,32 +85,37 @@ while [ -n "$need" ]; do
 	case " $done_libs " in *" $lib "*) continue ;; esac
 	done_libs="$done_libs $lib"
 	f=$(find "$ssh_root/lib/$triplet" "$ssh_root/usr/lib/$triplet" \
-		"$flash_root/lib/$triplet" "$flash_root/usr/lib/$triplet" -name "$lib" 2>/dev/null | head -n1)
-	[ -n "$f" ] || die "$lib (needed by the firmware's programs) not found in $ssh_root or $flash_root"
+		${flash_root:+"$flash_root/lib/$triplet" "$flash_root/usr/lib/$triplet"} -name "$lib" 2>/dev/null | head -n1)
+	[ -n "$f" ] || die "$lib (needed by the firmware's programs) not found in $ssh_root ${flash_root:+or $flash_root}"
 	cp -L "$f" "$etc/lib/$triplet/$lib"
 	need=$(printf '%s\n%s\n' "$need" "$(needed "$f")" | sed '/^$/d')
 done
 ld=$(readelf -l "$ssh_root/usr/sbin/dropbear" | sed -n 's/.*interpreter: \(.*\)]/\1/p')
-mkdir -p "$etc$(dirname "$ld")"
-cp -L "$ssh_root/lib/$triplet/$(basename "$ld")" "$etc$ld.tmp" && mv "$etc$ld.tmp" "$etc$ld"
+if [ -n "$ld" ]; then
+	mkdir -p "$etc$(dirname "$ld")"
+	cp -L "$ssh_root/lib/$triplet/$(basename "$ld")" "$etc$ld.tmp" && mv "$etc$ld.tmp" "$etc$ld"
+	ld_pair="$etc$ld=$ld"
+else
+	ld_pair=
+fi
 # Where fw_printenv and fw_setenv find U-Boot's environment: DEVICE OFFSET ENV-SIZE
 # SECTOR-SIZE, one line per copy (virt: the two sectors CONFIG_ENV_ADDR/_REDUND name).
 # Malta's U-Boot keeps its environment in the boot flash, which its kernel has no MTD
 # for: no fw_env.config there.
-[ "$guest" != virt ] || printf '%s\n' "/dev/mtd1 0x0 0x40000 0x40000" "/dev/mtd2 0x0 0x40000 0x40000" \
+[ "$family" != virt ] || printf '%s\n' "/dev/mtd1 0x0 0x40000 0x40000" "/dev/mtd2 0x0 0x40000 0x40000" \
 	>"$etc/etc/fw_env.config"
 # The board's flash layout for phramboot, when the guest files describe one, and
 # virt's single-slot view of the same flash (commit-single, powercut-single).
-if [ -f "$TOP/qemu-tests/guest/layout.$guest" ]; then
+if [ -f "$TOP/qemu-tests/guest/layout.$family" ]; then
 	mkdir -p "$etc/etc/phramboot"
-	cp "$TOP/qemu-tests/guest/layout.$guest" "$etc/etc/phramboot/layout"
-	[ ! -f "$TOP/qemu-tests/guest/layout.$guest.single" ] ||
-		cp "$TOP/qemu-tests/guest/layout.$guest.single" "$etc/etc/phramboot/layout.single"
+	cp "$TOP/qemu-tests/guest/layout.$family" "$etc/etc/phramboot/layout"
+	[ ! -f "$TOP/qemu-tests/guest/layout.$family.single" ] ||
+		cp "$TOP/qemu-tests/guest/layout.$family.single" "$etc/etc/phramboot/layout.single"
 fi
 
 G=$TOP/qemu-tests/guest
 "$TOP/qemu-tests/mkroot.sh" "$ARCH" "$out/rootfs.squashfs" "$G/init" \
-	"$etc/etc=/etc" "$etc/root=/root" "$etc/lib/$triplet=/lib/$triplet" "$etc$ld=$ld" \
+	"$etc/etc=/etc" "$etc/root=/root" "$etc/lib/$triplet=/lib/$triplet" $ld_pair \
 	"$etc/usr/sbin=/usr/sbin" \
 	"$G/run-scenario=/sbin/run-scenario" "$TOP/qemu-tests/scenarios=/scenarios" \
 	"$kexec=/sbin/kexec" "$TOP/build/target-$ARCH/phramboot=/sbin/phramboot" \
@@ -111,7 +124,7 @@ G=$TOP/qemu-tests/guest
 
 # The kernel as U-Boot's legacy image, the format router bootloaders load.
 case $guest in
-malta)
+malta | maltabe)
 	# vmlinux is an ELF; bootm wants the bytes from the load address on, gzipped (the
 	# IDE reads are port I/O, each 2 bytes a VM exit: fewer bytes boot faster).
 	"$triplet-objcopy" -O binary "$g/payload-kernel" "$out/vmlinux.bin"
@@ -124,6 +137,15 @@ malta)
 virt)
 	logged "$out/mkimage.log" mkimage -A arm -O linux -T kernel -C none -a 0x40008000 -e 0x40008000 \
 		-n "phramboot old firmware" -d "$g/kernel" "$out/kernel.uimg" ;;
+arm64)
+	# An Image runs where its header says: 2 MiB aligned, text_offset (0 since Linux
+	# 5.10) above it (Documentation/arch/arm64/booting.rst); 0x40200000 is the first
+	# such place above the RAM bottom, where QEMU's own DTB lies at power-on. Gzipped:
+	# the uncompressed Image would not fit the 6 MiB kernel partitions.
+	gzip -n -9 -c "$g/kernel" >"$out/Image.gz"
+	logged "$out/mkimage.log" mkimage -A arm64 -O linux -T kernel -C gzip -a 0x40200000 -e 0x40200000 \
+		-n "phramboot old firmware" -d "$out/Image.gz" "$out/kernel.uimg"
+	rm -f "$out/Image.gz" ;;
 esac
 
 # U-Boot's environment. Ramoops is on malta's command line (its kernel uses the built-in
@@ -133,7 +155,7 @@ esac
 ramoops="ramoops.mem_address=$RAMOOPS_ADDR ramoops.mem_size=$RAMOOPS_SIZE ramoops.console_size=$RAMOOPS_CONSOLE ramoops.record_size=$RAMOOPS_RECORD"
 sectors() { printf '%x' $(( $1 / 512 )); }
 flash_addr() { printf '%#x' $((0x4000000 + $(part offset "$1"))); } # virt: pflash1 in U-Boot's map
-case $guest in
+case $family in
 malta)
 	# One slot. The whole kernel_a partition is read, not the factory kernel's size: an
 	# update may write a bigger kernel there, and no variable has to follow it. It costs
@@ -182,7 +204,7 @@ esac
 # it; most of the partition's blocks stay free for a bigger one (ubirsvol). Every block
 # gets its erase-counter header, as ubiformat would leave it: an erased block would make
 # the first ubiattach write the flash.
-if [ "$guest" = virt ]; then
+if [ "$family" = virt ]; then
 	mkdir -p "$etc/appdata"
 	echo factory >"$etc/appdata/version"
 	rm -f "$out/appdata.squashfs"
@@ -222,7 +244,7 @@ for f in $FLASH_FILES; do
 	name=${f%%:*} size=${f#*:}
 	case $name in disk) blank "$out/$name.img" "$size" 00 ;; *) blank "$out/$name.img" "$size" ff ;; esac
 done
-[ "$guest" != malta ] || {
+[ "$family" != malta ] || {
 	# The disk's MBR, so that Linux finds the partitions (sda1 kernel_a, sda2 rootfs_a, ...).
 	for p in kernel_a rootfs_a kernel_b rootfs_b; do
 		echo "start=$(($(part offset $p) / 512)), size=$(($(part size $p) / 512)), type=83"
@@ -233,7 +255,7 @@ put u-boot "$uboot"
 put u-boot-env "$out/env.bin"
 put kernel_a "$out/kernel.uimg"
 put rootfs_a "$out/rootfs.squashfs"
-if [ "$guest" = virt ]; then
+if [ "$family" = virt ]; then
 	put u-boot-env-redund "$out/env-redund.bin"
 	put dtb_a "$g/board.dtb"
 	# The staging variant: the same board, whose DTB sets RAM aside for trials.

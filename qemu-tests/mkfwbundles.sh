@@ -1,5 +1,5 @@
 #!/bin/sh
-# mkfwbundles.sh malta|virt: the firmware bundles of the commit tests, made on the build
+# mkfwbundles.sh GUEST: the firmware bundles of the commit tests, made on the build
 # host with `phramboot pack --flash`, into build/guest/NAME/bundles/:
 #
 #   fw-next      a new firmware: the router's own root with /etc/firmware-version "next"
@@ -20,13 +20,13 @@
 set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 
-gdir=${1:?usage: mkfwbundles.sh malta|virt|malta-mainline}
+gdir=${1:?usage: mkfwbundles.sh malta|maltabe|virt|arm64|malta-mainline}
 # The board; gdir names its directory in build/guest/ (guest_board in scripts/lib.sh).
 guest=$(guest_board "$gdir")
-case $guest in
+family=$(board_family "$guest") || die "unknown guest '$gdir' (known: malta maltabe virt arm64 malta-mainline)"
+case $family in
 malta) console=ttyS0 board=mti,malta ;;
 virt) console=ttyAMA0 board=linux,dummy-virt ;;
-*) die "unknown guest '$gdir' (known: malta virt malta-mainline)" ;;
 esac
 g=$TOP/build/guest/$gdir
 r=$g/router
@@ -57,18 +57,19 @@ info=$(mkimage -l "$r/kernel.uimg")
 load=$(printf '%s\n' "$info" | sed -n 's/^Load Address: *//p')
 entry=$(printf '%s\n' "$info" | sed -n 's/^Entry Point: *//p')
 case $guest in
-malta) arch=mips comp=gzip ;;
+malta | maltabe) arch=mips comp=gzip ;;
 virt) arch=arm comp=none ;;
+arm64) arch=arm64 comp=gzip ;;
 esac
 logged "$work/mkimage.log" mkimage -A "$arch" -O linux -T kernel -C "$comp" -a "0x$load" -e "0x$entry" \
 	-n "phramboot next firmware" -d "$work/kernel.data" "$work/kernel-next.uimg"
 
 flash_common() { # KERNEL-UIMAGE: the --flash options both guests share
 	printf -- '--flash kernel=%s --flash rootfs=@rootfs' "$1"
-	[ "$guest" != virt ] || printf -- ' --flash dtb=@dtb'
+	[ "$family" != virt ] || printf -- ' --flash dtb=@dtb'
 }
 extra=
-if [ "$guest" = virt ]; then
+if [ "$family" = virt ]; then
 	# A new UBI volume, bigger than the factory one (1 MiB): commit must resize it.
 	mkdir -p "$work/appdata"
 	printf 'next\n' >"$work/appdata/version"
@@ -87,7 +88,7 @@ for n in fw-next fw-broken fw-unsigned fw-factory; do rm -rf "${b:?}/$n"; done
 # shellcheck disable=SC2046
 "$pb" pack --kernel "$g/payload-kernel" --dtb "$g/board.dtb" --rootfs "$work/rootfs-next.squashfs" \
 	--append "$args" --flash kernel="$work/kernel-next.uimg" --flash rootfs="$work/rootfs-broken.squashfs" \
-	$([ "$guest" != virt ] || printf -- '--flash dtb=@dtb') $common --security-version 2 --out "$b/fw-broken" >/dev/null
+	$([ "$family" != virt ] || printf -- '--flash dtb=@dtb') $common --security-version 2 --out "$b/fw-broken" >/dev/null
 mkdir -p "$b/fw-unsigned"
 for f in "$b/fw-next"/*; do
 	[ "$(basename "$f")" = manifest.sig ] || ln "$f" "$b/fw-unsigned/"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# mkguest.sh malta|virt: assemble a QEMU test guest in build/guest/NAME/: the test
+# mkguest.sh GUEST: assemble a QEMU test guest in build/guest/NAME/: the test
 # kernel, the signed bundles (bundles/), the raw kexec scenarios' payload (payload/: a
 # kernel to kexec and a trial initramfs), and the emulated router's flash with the old
 # firmware on it (router/, by mkfirmware.sh). The harness pushes bundles and payload to
@@ -7,13 +7,17 @@
 set -eu
 . "$(dirname "$0")/../scripts/lib.sh"
 
-gdir=${1:?usage: mkguest.sh malta|virt|malta-mainline}
+gdir=${1:?usage: mkguest.sh malta|maltabe|virt|arm64|malta-mainline}
 # The board; gdir names its directory in build/guest/ (guest_board in scripts/lib.sh).
 guest=$(guest_board "$gdir") kline=$(guest_kline "$gdir")
+arch=$(board_arch "$guest") || die "unknown guest '$gdir' (known: malta maltabe virt arm64 malta-mainline)"
+# The kernel image each board's kexec and U-Boot load: an ELF vmlinux on MIPS, a zImage
+# on 32-bit ARM, the uncompressed Image on arm64 (kexec-tools' arm64 loader takes it as
+# it is; our kexec is built without zlib).
 case $guest in
-malta) arch=mipsel image=vmlinux ;;
-virt) arch=armhf image=zImage ;;
-*) die "unknown guest '$gdir' (known: malta virt malta-mainline)" ;;
+malta | maltabe) image=vmlinux ;;
+virt) image=zImage ;;
+arm64) image=Image ;;
 esac
 triplet=$(arch_triplet "$arch")
 out=$TOP/build/guest/$gdir

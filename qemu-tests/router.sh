@@ -5,18 +5,20 @@
 # Network rule: user-mode networking with restrict=on (the guest reaches nothing), one
 # hostfwd bound to 127.0.0.1 (nothing else reaches the guest).
 #
-# GUEST names a directory in build/guest/: a board (malta, virt), or a board with the
-# kernel of another kernel line (malta-mainline: malta with Linux mainline kernels).
-
-# guest_board GUEST: the board a guest is.
-guest_board() { echo "${1%-mainline}"; }
+# GUEST names a directory in build/guest/: a board (malta, maltabe, virt, arm64), or a
+# board with the kernel of another kernel line (malta-mainline: malta with Linux
+# mainline kernels). guest_board, board_family, board_arch: scripts/lib.sh, which takes
+# our TOP (it would derive its own from $0, a level off for qemu-tests/fleet/run).
+PHRAMBOOT_TOP=$TOP
+. "$TOP/scripts/lib.sh"
+. "$TOP/qemu-tests/board.sh"
 
 # router_prepare GUEST DIR: a fresh copy of the board's flash in DIR, as a factory would
 # ship it. U-Boot's own bank (virt) is shared read-only: nothing may write it.
 router_prepare() {
 	local r=$TOP/build/guest/$1/router
 	rm -rf "$2" && mkdir -p "$2"
-	case $(guest_board "$1") in
+	case $(board_family "$(guest_board "$1")") in
 	malta) cp "$r/flash.img" "$2/flash.img" && cp --sparse=always "$r/disk.img" "$2/disk.img" ;;
 	virt) ln -s "$r/flash0.img" "$2/flash0.img" && cp "$r/flash1.img" "$2/flash1.img" ;;
 	esac
@@ -31,7 +33,7 @@ router_variant() {
 	staging) ;;
 	*) echo "unknown board variant '$3' (known: staging)" >&2; return 1 ;;
 	esac
-	case $(guest_board "$1") in
+	case $(board_family "$(guest_board "$1")") in
 	malta) src=$r/env-staging.bin file=$2/flash.img off=$(awk '$1 == "u-boot-env" { print $3 }' "$r/parts") ;;
 	virt)
 		src=$r/dtb-staging.dtb file=$2/flash1.img off=$(awk '$1 == "dtb_a" { print $3 }' "$r/parts")
@@ -43,13 +45,17 @@ router_variant() {
 
 # router_qemu GUEST DIR LOG PORT [nowatchdog]: the argv (one per line) that powers the
 # board on: U-Boot from flash, serial console appended to LOG, monitor on DIR/monitor.
+# The machine itself (QEMU, CPU, RAM) is board.sh's QEMU_MACHINE, which also dumps the
+# virt boards' DTB: the two must agree.
 router_qemu() {
 	local guest=$1 dir=$2 log=$3 port=$4 nowd=${5:-} board
 	board=$(guest_board "$1")
 	local fwd="restrict=on,hostfwd=tcp:127.0.0.1:$port-:22"
-	case $board in
+	board "$board"
+	printf '%s\n' $QEMU_MACHINE
+	case $(board_family "$board") in
 	malta)
-		printf '%s\n' qemu-system-mipsel -M malta -m 256 -vga none \
+		printf '%s\n' -vga none \
 			-drive "if=pflash,format=raw,file=$dir/flash.img" \
 			-drive "if=ide,format=raw,file=$dir/disk.img" \
 			-netdev "user,id=n0,$fwd" -device pcnet,netdev=n0,addr=0b,romfile=
@@ -57,7 +63,7 @@ router_qemu() {
 		# empty romfile: U-Boot never boots from the network, so no iPXE option ROM.
 		[ -n "$nowd" ] || printf '%s\n' -device ib700 ;;
 	virt)
-		printf '%s\n' qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 256 \
+		printf '%s\n' \
 			-drive "if=pflash,format=raw,readonly=on,file=$dir/flash0.img" \
 			-drive "if=pflash,format=raw,file=$dir/flash1.img" \
 			-netdev "user,id=n0,$fwd" -device virtio-net-device,netdev=n0

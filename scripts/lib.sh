@@ -3,7 +3,9 @@
 # of everything that went into them, so a changed input rebuilds and an unchanged one
 # does not.
 
-TOP=$(cd "$(dirname "$0")/.." && pwd)
+# The repository: from the running script's place (scripts/ or qemu-tests/), unless the
+# caller has set it (the bash harness, whose scripts sit at other depths).
+TOP=${PHRAMBOOT_TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 CACHE=${PHRAMBOOT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/phramboot}
 PROG=$(basename "$0" .sh)
 
@@ -141,8 +143,28 @@ arch_triplet() {
 	esac
 }
 
-# A QEMU guest is a board (malta, virt) with kernels of one kernel line: 6.12, or mainline
-# for GUEST-mainline (build/guest/malta-mainline). guest_board GUEST: the board;
-# guest_kline GUEST: the kernel line.
+# A QEMU guest is a board (malta, maltabe, virt, arm64) with kernels of one kernel line:
+# 6.12, or mainline for BOARD-mainline (build/guest/malta-mainline). Boards come in two
+# families that share a flash layout, a bootloader setup and their scenarios' board
+# rules: malta (malta little-endian, maltabe big-endian MIPS) and virt (virt 32-bit ARM,
+# arm64). guest_board GUEST: the board; guest_kline GUEST: the kernel line;
+# board_family BOARD: its family; board_arch BOARD: the target architecture of its
+# programs (build/target-ARCH).
 guest_board() { echo "${1%-mainline}"; }
 guest_kline() { case $1 in *-mainline) echo mainline ;; *) echo 6.12 ;; esac; }
+board_family() {
+	case $1 in
+	malta | maltabe) echo malta ;;
+	virt | arm64) echo virt ;;
+	*) echo "unknown board '$1' (known: malta maltabe virt arm64)" >&2; return 1 ;;
+	esac
+}
+board_arch() {
+	case $1 in
+	malta) echo mipsel ;;
+	maltabe) echo mips ;;
+	virt) echo armhf ;;
+	arm64) echo arm64 ;;
+	*) echo "unknown board '$1' (known: malta maltabe virt arm64)" >&2; return 1 ;;
+	esac
+}

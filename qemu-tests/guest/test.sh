@@ -44,7 +44,7 @@ after_trial() {
 guest_arch() {
 	case $(uname -m) in
 	mips*) echo malta ;;
-	arm*) echo virt ;;
+	arm* | aarch64) echo virt ;;
 	*) uname -m ;;
 	esac
 }

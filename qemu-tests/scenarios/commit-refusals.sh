@@ -4,6 +4,8 @@
 # it lacks; a partition too small for its payload; a payload whose bytes in RAM no longer
 # match the signed manifest. The harness checks that no partition changed.
 #@ arches malta virt
+#@ skip.maltabe argument and state checks, no code that depends on the CPU; proven on the family's first board
+#@ skip.arm64 argument and state checks, no code that depends on the CPU; proven on the family's first board
 #@ timeout 240
 #@ boots 2
 #@ push bundles/fw-unsigned

@@ -3,6 +3,7 @@
 # the new firmware from flash; its partitions hold the manifest's bytes exactly and
 # `phramboot status` names the commit. virt uses its single-slot layout file.
 #@ arches malta virt
+#@ skip.arm64 commit-ab and commit-ubi write this board's flash with the same code; commit-single is proven on virt
 #@ timeout 240
 #@ boots 3
 #@ push bundles/fw-next

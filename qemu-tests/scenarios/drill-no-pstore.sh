@@ -4,6 +4,8 @@
 # names. The watchdog still resets the board; the old firmware's status says that the
 # board came back but a failed trial would leave no log.
 #@ arches malta virt
+#@ skip.maltabe the same drill logic as drill-pass without a ramoops region; proven on the family's first board
+#@ skip.arm64 the same drill logic as drill-pass without a ramoops region; proven on the family's first board
 #@ timeout 240
 #@ push bundles/drill
 #@ boots 2

@@ -1,6 +1,8 @@
 # drill-required: --require-drill refuses a trial on a board where no drill has passed
 # (nothing armed, nothing loaded, no reset), and boots the same trial once one has.
 #@ arches malta virt
+#@ skip.maltabe a check of phramboot's own state file; proven on the family's first board
+#@ skip.arm64 a check of phramboot's own state file; proven on the family's first board
 #@ timeout 300
 #@ push bundles/drill bundles/ok
 #@ boots 2

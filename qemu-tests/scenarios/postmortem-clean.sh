@@ -3,6 +3,8 @@
 # starts the trial; after the trial reboots, it reports a clean end and reboots itself;
 # then it reports a boot that was no trial.
 #@ arches malta virt
+#@ skip.maltabe the report logic is the same C; postmortem-hang and postmortem-panic cover this board's pstore
+#@ skip.arm64 the report logic is the same C; postmortem-hang and postmortem-panic cover this board's pstore
 #@ timeout 300
 #@ push bundles/ok
 #@ boots 3

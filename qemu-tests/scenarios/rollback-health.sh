@@ -1,6 +1,8 @@
 # rollback-health: the trial boots and pets while its health check passes; when the check
 # fails, watchdog-arm stops petting, the board resets and the old firmware boots again.
 #@ arches malta virt
+#@ skip.maltabe the health check is userspace logic; rollback-hang and rollback-panic cover this board's reset paths
+#@ skip.arm64 the health check is userspace logic; rollback-hang and rollback-panic cover this board's reset paths
 #@ timeout 240
 #@ push bundles/health
 #@ boots 2

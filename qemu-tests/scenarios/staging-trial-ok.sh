@@ -6,6 +6,7 @@
 # of its root image back, hashed against the signed SHA-256 (the old kernel wrote it
 # through one mapping, the trial reads it through another).
 #@ arches malta virt
+#@ skip.maltabe the staging region's use is the same C on both malta boards; proven on malta
 #@ board staging
 #@ timeout 600
 #@ receive bundles/huge

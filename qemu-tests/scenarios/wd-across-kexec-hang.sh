@@ -4,6 +4,8 @@
 # boot again.
 #@ core
 #@ arches malta virt
+#@ skip.maltabe the watchdog core and driver are the same; rollback-hang proves the watchdog survives kexec on this board
+#@ skip.arm64 the watchdog core and driver are the same; rollback-hang proves the watchdog survives kexec on this board
 #@ timeout 150
 #@ push payload
 #@ boots 2

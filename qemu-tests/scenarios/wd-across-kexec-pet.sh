@@ -2,6 +2,8 @@
 # watchdog and pets it. The board must stay up for more than 3x the 10 s timeout.
 #@ core
 #@ arches malta virt
+#@ skip.maltabe the watchdog core and driver are the same; trial-ok proves the trial pets it on this board
+#@ skip.arm64 the watchdog core and driver are the same; trial-ok proves the trial pets it on this board
 #@ timeout 120
 #@ push payload
 #@ expect @@BOOT old
