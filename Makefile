@@ -85,8 +85,10 @@ demo: guests
 	@qemu-tests/demo.sh
 
 # Speed and memory figures, side by side in one run; never part of check.
+# BENCH_GUEST=maltabe|virt|arm64 measures another board.
+BENCH_GUEST ?= malta
 bench: guests
-	@bench/run
+	@bench/run --guest $(BENCH_GUEST)
 
 clean:
 	rm -rf build
