@@ -1,23 +1,26 @@
 #!/bin/sh
-# build-kernel.sh malta|virt [6.12|mainline]: build a QEMU test kernel from the patched
-# tree of that kernel line (6.12 unless told) and the config fragments in
-# qemu-tests/kernel/, and print the directory holding the kernel image (vmlinux on malta,
-# zImage on virt) and its .config. Cached by a hash of the source tree's inputs, the
-# fragments and the compiler.
+# build-kernel.sh malta|maltabe|virt [6.12|mainline]: build a QEMU test kernel from the
+# patched tree of that kernel line (6.12 unless told) and the config fragments in
+# qemu-tests/kernel/, and print the directory holding the kernel image (vmlinux on malta
+# and maltabe, zImage on virt) and its .config. Cached by a hash of the source tree's
+# inputs, the fragments and the compiler. maltabe is malta big-endian (qemu-system-mips):
+# malta.config's board with maltabe.config's byte order over it.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-target=${1:?usage: build-kernel.sh malta|virt [6.12|mainline]}
+target=${1:?usage: build-kernel.sh malta|maltabe|virt [6.12|mainline]}
 line=${2:-6.12}
 case $target in
-malta) arch=mips cross=mipsel-linux-gnu- image=vmlinux ;;
-virt) arch=arm cross=arm-linux-gnueabihf- image=arch/arm/boot/zImage ;;
-*) die "unknown QEMU target '$target' (known: malta virt)" ;;
+malta) arch=mips cross=mipsel-linux-gnu- image=vmlinux board=malta ;;
+maltabe) arch=mips cross=mips-linux-gnu- image=vmlinux board="malta maltabe" ;;
+virt) arch=arm cross=arm-linux-gnueabihf- image=arch/arm/boot/zImage board=virt ;;
+*) die "unknown QEMU target '$target' (known: malta maltabe virt)" ;;
 esac
 command -v "${cross}gcc" >/dev/null || die "${cross}gcc missing; run 'make deps'"
 
 src=$("$TOP/scripts/linux-src.sh" "$line")
-frags="$TOP/qemu-tests/kernel/common.config $TOP/qemu-tests/kernel/line-$line.config $TOP/qemu-tests/kernel/$target.config"
+frags="$TOP/qemu-tests/kernel/common.config $TOP/qemu-tests/kernel/line-$line.config"
+for f in $board; do frags="$frags $TOP/qemu-tests/kernel/$f.config"; done
 key=$(inputs_hash "$(basename "$src")" $frags "$("${cross}gcc" --version | head -n1)")
 dst=$CACHE/kernel/$target-$line-$key
 # A failed or interrupted run leaves nothing half-made behind.

@@ -1,7 +1,9 @@
 #!/bin/sh
-# build-musl.sh mipsel|armhf: build musl's libc.a and start files for a target from
+# build-musl.sh mipsel|armhf|mips: build musl's libc.a and start files for a target from
 # Debian's source of the musl-dev in its sysroot (scripts/sysroot.sh), compiled for size,
-# and print the directory that holds them. phramboot and watchdog-arm link them in place
+# and print the directory that holds them. Debian has no musl-dev:mips: mips takes the
+# version of Debian's musl source, which its sysroot's headers come from too
+# (scripts/sysroot-src.sh, which puts these in that sysroot). phramboot and watchdog-arm link them in place
 # of the sysroot's (MUSLLIB=DIR); the headers stay the sysroot's, of the same source.
 #
 # Debian builds musl with -O2 (and hardening); musl's own configure, given no -O, compiles
@@ -13,13 +15,18 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-arch=${1:?usage: build-musl.sh mipsel|armhf}
+arch=${1:?usage: build-musl.sh mipsel|armhf|mips}
 triplet=$(arch_triplet "$arch")
 flags=-fstack-protector-strong
-[ "$arch" = mipsel ] && flags="$flags -mplt"
+case $arch in mipsel|mips) flags="$flags -mplt" ;; esac
 command -v "$triplet-gcc" >/dev/null || die "$triplet-gcc missing; run 'make deps'"
-version=$(apt_cached apt-cache show --no-all-versions "musl-dev:$arch" | sed -n 's/^Version: //p' | head -n1)
-[ -n "$version" ] || die "no package musl-dev:$arch; run 'make deps'"
+if [ "$arch" = mips ]; then
+	version=$(apt_cached apt-cache showsrc musl | sed -n 's/^Version: //p' | sort -V | tail -n1)
+	[ -n "$version" ] || die "no source package musl; run 'make deps' (it adds the deb-src entry)"
+else
+	version=$(apt_cached apt-cache show --no-all-versions "musl-dev:$arch" | sed -n 's/^Version: //p' | head -n1)
+	[ -n "$version" ] || die "no package musl-dev:$arch; run 'make deps'"
+fi
 key=$(inputs_hash "musl=$version" "$("$triplet-gcc" --version | head -n1)" "$flags" musl-1)
 dst=$CACHE/musl/$arch-$key
 # A failed or interrupted run leaves nothing half-made behind.

@@ -1,9 +1,13 @@
 #!/bin/sh
-# build-uboot.sh malta|virt: build U-Boot for an emulated router from Debian's u-boot
-# source, with the test-only patches in qemu-tests/u-boot/patches/series applied and the
-# config fragment qemu-tests/u-boot/GUEST.config over the board's defconfig, and print
-# the directory holding the flash image (u-boot-swap.bin on malta: U-Boot's own build
-# swaps it for malta's little-endian flash; u-boot.bin on virt). Cached by a hash of the
+# build-uboot.sh malta|maltabe|virt: build U-Boot for an emulated router from Debian's
+# u-boot source, with the test-only patches in qemu-tests/u-boot/patches/series applied
+# and the config fragment qemu-tests/u-boot/BOARD.config over the board's defconfig, and
+# print the directory holding the flash image (u-boot-swap.bin on malta: U-Boot's own
+# build swaps it for malta's little-endian flash; u-boot.bin on maltabe and virt).
+# maltabe is malta big-endian (malta_defconfig, with malta's fragment): QEMU swaps each
+# 32-bit word of malta's flash at power-on only when the CPU is little-endian
+# (hw/mips/malta.c, "a neat trick which allows bi-endian firmware"), so the big-endian
+# board boots the image as it is built. Cached by a hash of the
 # source version, the fragment and the compiler. Debian's maltael stops at its prompt
 # (no autoboot) and cannot import an environment from flash (its heap is too small);
 # Debian's qemu_arm keeps a single, non-redundant environment, which A/B updates cannot
@@ -11,16 +15,17 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-guest=${1:?usage: build-uboot.sh malta|virt}
+guest=${1:?usage: build-uboot.sh malta|maltabe|virt}
 case $guest in
-malta) defconfig=maltael_defconfig cross=mipsel-linux-gnu- image=u-boot-swap.bin ;;
-virt) defconfig=qemu_arm_defconfig cross=arm-linux-gnueabihf- image=u-boot.bin ;;
-*) die "no U-Boot build for '$guest' (known: malta virt)" ;;
+malta) defconfig=maltael_defconfig cross=mipsel-linux-gnu- image=u-boot-swap.bin board=malta ;;
+maltabe) defconfig=malta_defconfig cross=mips-linux-gnu- image=u-boot.bin board=malta ;;
+virt) defconfig=qemu_arm_defconfig cross=arm-linux-gnueabihf- image=u-boot.bin board=virt ;;
+*) die "no U-Boot build for '$guest' (known: malta maltabe virt)" ;;
 esac
 command -v "${cross}gcc" >/dev/null || die "${cross}gcc missing; run 'make deps'"
 version=$(apt_cached apt-cache showsrc u-boot | sed -n 's/^Version: //p' | sort -V | tail -n1)
 [ -n "$version" ] || die "no source package u-boot; run 'make deps' (it adds the deb-src entry)"
-frag=$TOP/qemu-tests/u-boot/$guest.config
+frag=$TOP/qemu-tests/u-boot/$board.config
 patches=$TOP/qemu-tests/u-boot/patches
 
 src=$CACHE/src/u-boot-$(inputs_hash "u-boot=$version" "$patches/series" $(series_files "$patches"))

@@ -19,7 +19,8 @@ FOREIGN_ARCHES="mipsel armhf arm64"
 # since buster, only the compiler, so its target programs are built from source), QEMU
 # (qemu-user runs the unit tests as a big-endian MIPS process), image tools (U-Boot environments, UBI), kernel build
 # deps, host libraries, clang with its libFuzzer runtime (make check-fuzz), autoconf
-# (the kexec-tools series at git HEAD, scripts/check-kexec-series.sh).
+# (the kexec-tools series at git HEAD, scripts/check-kexec-series.sh), cmake (cmocka for
+# the big-endian unit tests, scripts/build-testlibs.sh).
 HOST_PKGS="build-essential gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
  gcc-mips-linux-gnu gcc-aarch64-linux-gnu
  libc6-dev-mipsel-cross libc6-dev-armhf-cross libc6-dev-mips-cross libc6-dev-arm64-cross qemu-user
@@ -27,7 +28,7 @@ HOST_PKGS="build-essential gcc-mipsel-linux-gnu gcc-arm-linux-gnueabihf
  bc bison flex libssl-dev libelf-dev kmod rsync dpkg-dev pkg-config
  libfdt-dev libsodium-dev libcmocka-dev signify-openbsd gawk
  u-boot-tools mtd-utils dropbear-bin openssh-client socat fdisk iproute2
- clang libclang-rt-14-dev python3 ansible-core ansible-lint autoconf"
+ clang libclang-rt-14-dev python3 ansible-core ansible-lint autoconf cmake"
 
 
 need_update=

@@ -44,11 +44,17 @@ apt_cached() {
 
 # unstuck_options DOTCONFIG FRAGMENT...: the CONFIG_...= lines of the fragments that are
 # not in DOTCONFIG. merge_config.sh only warns when an option did not stick (a missing
-# dependency), and a kernel built without it lacks what its user relies on.
+# dependency), and a kernel built without it lacks what its user relies on. As in
+# merge_config.sh, a later fragment's line for an option (=, or "is not set") replaces an
+# earlier one's: maltabe.config turns malta.config's CONFIG_CPU_LITTLE_ENDIAN=y off.
 unstuck_options() {
 	dotconfig=$1
 	shift
-	cat "$@" | grep -E '^CONFIG_[A-Z0-9_]+=' | while read -r line; do
+	cat "$@" | sed -n -e 's/^\(CONFIG_[A-Z0-9_]*\)=.*/\1 &/p' \
+		-e 's/^# \(CONFIG_[A-Z0-9_]*\) is not set$/\1 &/p' |
+		awk '{ k = $1; sub(/^[^ ]* /, ""); if (!(k in v)) o[n++] = k; v[k] = $0 }
+			END { for (i = 0; i < n; i++) print v[o[i]] }' |
+		grep -E '^CONFIG_[A-Z0-9_]+=' | while read -r line; do
 		grep -qxF "$line" "$dotconfig" || echo "$line"
 	done
 }

@@ -7,12 +7,16 @@
 #        the shared libraries it runs on;
 #   flash: what updates the router's flash from its firmware: U-Boot's environment tools
 #        (libubootenv-tool) and mtd-utils (UBI, erase, copy), with their shared libraries.
+# mips (big-endian) has no Debian packages to unpack: scripts/sysroot-src.sh builds its
+# sysroot, in the same layout, from Debian's sources (build and ssh; its board needs no
+# flash set).
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-arch=${1:?usage: sysroot.sh mipsel|armhf [build|ssh|flash]}
+arch=${1:?usage: sysroot.sh mipsel|armhf|mips [build|ssh|flash]}
 set=${2:-build}
 arch_triplet "$arch" >/dev/null
+[ "$arch" = mips ] && exec "$TOP/scripts/sysroot-src.sh" "$arch" "$set"
 case $set in
 # linux-libc-dev: the target's <linux/watchdog.h> (MIPS ioctl numbers differ from x86).
 build) pkgs="busybox-static libfdt-dev libfdt1 libsodium-dev libsodium23 musl-dev musl linux-libc-dev" ;;

@@ -75,7 +75,7 @@ static void test_mips_lowmem_limit(void **state)
 {
 	struct placement_req r = req(16 * MiB);
 	struct placement p;
-	struct elfarch mips = { .machine = EM_MIPS, .bits = 32 };
+	struct elfarch kernel = { .machine = EM_MIPS, .bits = 32 };
 
 	(void)state;
 	/* 1 GiB in two banks as on some MIPS boards; the image must stay below 512 MiB. */
@@ -83,7 +83,7 @@ static void test_mips_lowmem_limit(void **state)
 	     "  00100000-0062ffff : Kernel code\n"
 	     "20000000-3fffffff : System RAM\n"
 	     "90000000-cfffffff : System RAM\n");
-	r.limit = placement_lowmem_limit(&mips, 0);
+	r.limit = placement_lowmem_limit(&kernel, 0);
 	assert_int_equal(r.limit, 0x20000000);
 	assert_int_equal(place_image(&io, &r, &p, err, sizeof(err)), 0);
 	assert_int_equal(p.addr + p.size, 0x10000000);
@@ -96,8 +96,8 @@ static void test_mips_lowmem_limit(void **state)
 	assert_err_has(err, "below 0x20000000");
 	assert_err_has(err, "largest free block there is 8.0 MiB");
 	/* 64-bit kernels have no such limit. */
-	mips.bits = 64;
-	assert_int_equal(placement_lowmem_limit(&mips, 0), 0);
+	kernel.bits = 64;
+	assert_int_equal(placement_lowmem_limit(&kernel, 0), 0);
 }
 
 static void test_fragmented(void **state)
