@@ -165,11 +165,15 @@ bootdelay=0
 bootargs=console=$CONSOLE root=$ROOT_DEV rootfstype=squashfs rootwait ro init=/init panic=5 phramboot.slot=a memmap=1M\$$RAMOOPS_ADDR $ramoops
 bootcmd=ide read 0x81000000 $(sectors "$(part offset kernel_a)") $(sectors "$(part size kernel_a)"); bootm 0x81000000
 ENV
-	mkenvimage -s 0x20000 -o "$out/env.bin" "$out/env.txt"
+	# U-Boot checks the environment's CRC in its own byte order: big-endian on maltabe
+	# (mkenvimage -b), or it boots to its prompt with the default environment.
+	envorder=
+	[ "$ARCH" != mips ] || envorder=-b
+	mkenvimage $envorder -s 0x20000 -o "$out/env.bin" "$out/env.txt"
 	# The staging variant: the same board, whose command line sets RAM aside for trials.
 	sed "s/^bootargs=.*/& memmap=$(printf '%#x' $((STAGING_SIZE)))\$$STAGING_ADDR phram.phram=staging,$STAGING_ADDR,$(printf '%#x' $((STAGING_SIZE)))/" \
 		"$out/env.txt" >"$out/env-staging.txt"
-	mkenvimage -s 0x20000 -o "$out/env-staging.bin" "$out/env-staging.txt" ;;
+	mkenvimage $envorder -s 0x20000 -o "$out/env-staging.bin" "$out/env-staging.txt" ;;
 virt)
 	# A/B with a one-shot try: U-Boot boots slot ${boot_slot}; if ${try_slot} is set it
 	# boots that slot instead, once: it clears try_slot and saves the environment
