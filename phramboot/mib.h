@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Sizes in MiB to one decimal for messages: what printf's "%.1f" printed of
- * bytes / 1048576.0, in integer arithmetic. Built as MIPS16e with link-time
- * optimisation, the placement refusals printed garbage for those doubles under
- * qemu-mipsel (a small MIPS16e program printing doubles did not; the cause was not
- * found), and these were the only floating point in our code.
+ * bytes / 1048576.0, in integer arithmetic. Built as MIPS16e, the placement refusals
+ * printed garbage for those doubles: --gc-sections drops the call stubs MIPS16e code
+ * needs to get a double from MIPS32 code (MIPS16FP in the Makefile), and these were
+ * the only floating point in our code.
  *
  *   printf("%llu.%u MiB", MIB_ARGS(bytes))
  */
