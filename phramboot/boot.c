@@ -37,9 +37,9 @@
 #include "staging.h"
 #include "report.h"
 #include "wdarm.h"
+#include "mib.h"
 
 #define PROG "phramboot"
-#define MiB (1024.0 * 1024.0)
 
 static int running_arch(const char *override, struct elfarch *out, char *err, size_t errlen)
 {
@@ -628,8 +628,8 @@ static void print_plan(const struct boot_opts *o, const struct plan *p, char *co
 			       p->b.m.flash[i].same_as == MF_ROOTFS ? " (the root image itself)" :
 			       p->carry.wrapped[i] ? " (after a header page: it starts like a DTB)" : "");
 	}
-	printf("memory: RAM from %#llx, %.1f MiB managed (segments may use half), image limit %#llx\n",
-	       (unsigned long long)p->pl.ram_base, p->pl.memtotal / MiB,
+	printf("memory: RAM from %#llx, " MIB_FMT " MiB managed (segments may use half), image limit %#llx\n",
+	       (unsigned long long)p->pl.ram_base, MIB_ARGS(p->pl.memtotal),
 	       (unsigned long long)p->req.limit);
 	if (p->b.rootfs_staged)
 		printf("path: staging region %s, %#llx+%#llx (%s): the root image is in place, kexec loads only the kernel and DTB; budget %llu bytes\n",

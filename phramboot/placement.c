@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "errbuf.h"
+#include "mib.h"
 #include "placement.h"
 
-#define MiB (1024.0 * 1024.0)
 
 /* a + b, or UINT64_MAX where that would wrap: a span that runs off the top is then
  * too big for anything, rather than small. */
@@ -199,9 +199,9 @@ int place_image(const struct iomem *io, const struct placement_req *req,
 	 * nothing is free, rather than nearly 2^64 bytes. */
 	out->memtotal = req->memtotal ? req->memtotal : ram > used ? ram - used : 0;
 	if (sat_add(size, req->other_segments) > out->memtotal / 2) {
-		seterr(err, errlen, "the image (%.1f MiB) and kernel with DTB (%.1f MiB) need %.1f MiB, but kexec_load accepts at most half of RAM, %.1f MiB",
-		       size / MiB, req->other_segments / MiB, (size + req->other_segments) / MiB,
-		       out->memtotal / 2 / MiB);
+		seterr(err, errlen, "the image (" MIB_FMT " MiB) and kernel with DTB (" MIB_FMT " MiB) need " MIB_FMT " MiB, but kexec_load accepts at most half of RAM, " MIB_FMT " MiB",
+		       MIB_ARGS(size), MIB_ARGS(req->other_segments), MIB_ARGS(sat_add(size, req->other_segments)),
+		       MIB_ARGS(out->memtotal / 2));
 		goto out;
 	}
 
@@ -222,8 +222,8 @@ int place_image(const struct iomem *io, const struct placement_req *req,
 
 		if (req->limit)
 			snprintf(where, sizeof(where), " below %#llx", (unsigned long long)req->limit);
-		seterr(err, errlen, "the image needs %.1f MiB of free, %llu-byte aligned System RAM%s; the largest free block there is %.1f MiB",
-		       size / MiB, (unsigned long long)a, where, largest / MiB);
+		seterr(err, errlen, "the image needs " MIB_FMT " MiB of free, %llu-byte aligned System RAM%s; the largest free block there is " MIB_FMT " MiB",
+		       MIB_ARGS(size), (unsigned long long)a, where, MIB_ARGS(largest));
 		goto out;
 	}
 	out->addr = best;

@@ -5,6 +5,7 @@
 
 #include "errbuf.h"
 #include "fdtcheck.h"
+#include "mib.h"
 #include "ram.h"
 
 static int add_bank(struct ram *r, uint64_t addr, uint64_t size, char *err, size_t errlen)
@@ -125,9 +126,8 @@ void ram_describe(const struct ram *r, char *buf, size_t len)
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < r->n && used < len; i++) {
-		int n = snprintf(buf + used, len - used, "%s%#llx+%.1f MiB", i ? ", " : "",
-				 (unsigned long long)r->bank[i].addr,
-				 (double)r->bank[i].size / (1024.0 * 1024.0));
+		int n = snprintf(buf + used, len - used, "%s%#llx+" MIB_FMT " MiB", i ? ", " : "",
+				 (unsigned long long)r->bank[i].addr, MIB_ARGS(r->bank[i].size));
 		if (n < 0)
 			break;
 		used += (size_t)n;
