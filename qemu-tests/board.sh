@@ -20,11 +20,14 @@ board() {
 	# two cores (the Turris Omnia's, MediaTek's arm64 SoCs'): a kexec must take the
 	# second one down (PSCI CPU_OFF) and the trial bring it up again. The MIPS boards
 	# stay single-core: MIPS kexec under MIPS_MT_SMP is broken (docs/platform-notes.md).
+	# arm64 without ACPI: with firmware in pflash and ACPI on, QEMU drops the pl061
+	# GPIO that a DTB dumped without the flash files still describes, and the kernel
+	# dies probing it (docs/platform-notes.md).
 	case $1 in
 	malta) QEMU_MACHINE="qemu-system-mipsel -M malta -m 256" ;;
 	maltabe) QEMU_MACHINE="qemu-system-mips -M malta -m 256" ;;
 	virt) QEMU_MACHINE="qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -smp 2 -m 256" ;;
-	arm64) QEMU_MACHINE="qemu-system-aarch64 -M virt -cpu cortex-a53 -smp 2 -m 256" ;;
+	arm64) QEMU_MACHINE="qemu-system-aarch64 -M virt,acpi=off -cpu cortex-a53 -smp 2 -m 256" ;;
 	esac
 	case $(board_family "$1") in
 	malta)
