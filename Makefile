@@ -5,7 +5,7 @@
 # malta and virt run Linux 6.12 (the LTS line current OpenWrt ships); malta-mainline is
 # malta with Linux mainline kernels, for the scenarios marked `#@ core`.
 GUESTS := malta virt malta-mainline
-ARCHES := mipsel armhf
+ARCHES := mipsel armhf arm64
 # QEMU guests at once in check-qemu. Most scenarios idle through watchdog timeouts, so
 # four guests on two cores finished 60 runs in 7 min instead of 13, and still passed
 # beside a kernel build (make -j2). That needs malta's kernels to skip their RTC wait at

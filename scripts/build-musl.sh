@@ -1,5 +1,5 @@
 #!/bin/sh
-# build-musl.sh mipsel|armhf: build musl's libc.a and start files for a target from
+# build-musl.sh mipsel|armhf|arm64: build musl's libc.a and start files for a target from
 # Debian's source of the musl-dev in its sysroot (scripts/sysroot.sh), compiled for size,
 # and print the directory that holds them. phramboot and watchdog-arm link them in place
 # of the sysroot's (MUSLLIB=DIR); the headers stay the sysroot's, of the same source.
@@ -13,7 +13,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-arch=${1:?usage: build-musl.sh mipsel|armhf}
+arch=${1:?usage: build-musl.sh mipsel|armhf|arm64}
 triplet=$(arch_triplet "$arch")
 flags=-fstack-protector-strong
 [ "$arch" = mipsel ] && flags="$flags -mplt"

@@ -10,7 +10,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-arch=${1:?usage: sysroot.sh mipsel|armhf [build|ssh|flash]}
+arch=${1:?usage: sysroot.sh mipsel|armhf|arm64 [build|ssh|flash]}
 set=${2:-build}
 arch_triplet "$arch" >/dev/null
 case $set in
