@@ -1,20 +1,22 @@
 #!/bin/sh
-# build-kernel.sh malta|maltabe|virt [6.12|mainline]: build a QEMU test kernel from the
-# patched tree of that kernel line (6.12 unless told) and the config fragments in
+# build-kernel.sh malta|maltabe|virt|arm64 [6.12|mainline]: build a QEMU test kernel from
+# the patched tree of that kernel line (6.12 unless told) and the config fragments in
 # qemu-tests/kernel/, and print the directory holding the kernel image (vmlinux on malta
-# and maltabe, zImage on virt) and its .config. Cached by a hash of the source tree's
-# inputs, the fragments and the compiler. maltabe is malta big-endian (qemu-system-mips):
+# and maltabe, zImage on virt, the uncompressed Image on arm64, which kexec-tools loads
+# without zlib) and its .config. Cached by a hash of the source tree's inputs, the
+# fragments and the compiler. maltabe is malta big-endian (qemu-system-mips):
 # malta.config's board with maltabe.config's byte order over it.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-target=${1:?usage: build-kernel.sh malta|maltabe|virt [6.12|mainline]}
+target=${1:?usage: build-kernel.sh malta|maltabe|virt|arm64 [6.12|mainline]}
 line=${2:-6.12}
 case $target in
 malta) arch=mips cross=mipsel-linux-gnu- image=vmlinux board=malta ;;
 maltabe) arch=mips cross=mips-linux-gnu- image=vmlinux board="malta maltabe" ;;
 virt) arch=arm cross=arm-linux-gnueabihf- image=arch/arm/boot/zImage board=virt ;;
-*) die "unknown QEMU target '$target' (known: malta maltabe virt)" ;;
+arm64) arch=arm64 cross=aarch64-linux-gnu- image=arch/arm64/boot/Image board=arm64 ;;
+*) die "unknown QEMU target '$target' (known: malta maltabe virt arm64)" ;;
 esac
 command -v "${cross}gcc" >/dev/null || die "${cross}gcc missing; run 'make deps'"
 

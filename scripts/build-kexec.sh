@@ -1,5 +1,5 @@
 #!/bin/sh
-# build-kexec.sh mipsel|armhf|mips: build a static, stripped kexec from the patched
+# build-kexec.sh mipsel|armhf|mips|arm64: build a static, stripped kexec from the patched
 # kexec-tools source for a target and print its path. Cached by a hash of the source
 # tree's inputs, the compiler and the sysroot.
 #
@@ -9,16 +9,19 @@
 # headers and gcc's own are on the include path (-nostdinc), so the cross toolchain's
 # glibc headers never mix in; the link names musl's start files and libc.a itself.
 # kexec-tools builds against musl without changes. zlib, lzma and zstd are left out:
-# the targets load uncompressed kernels (vmlinux on mipsel and mips, zImage on armhf).
+# the targets load uncompressed kernels (vmlinux on mipsel and mips, zImage on armhf, and
+# on arm64 the Image, which kexec-tools' image-arm64 loader takes as it is).
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-arch=${1:?usage: build-kexec.sh mipsel|armhf|mips}
+arch=${1:?usage: build-kexec.sh mipsel|armhf|mips|arm64}
 triplet=$(arch_triplet "$arch")
 case $arch in
 mipsel) musl=mipsel-linux-musl ;;
 armhf) musl=arm-linux-musleabihf ;;
 mips) musl=mips-linux-musl ;;
+arm64) musl=aarch64-linux-musl ;;
+*) die "no kexec build for '$arch' (known: mipsel armhf mips arm64)" ;;
 esac
 command -v "$triplet-gcc" >/dev/null || die "$triplet-gcc missing; run 'make deps'"
 src=$("$TOP/scripts/kexec-src.sh")

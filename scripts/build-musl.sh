@@ -1,5 +1,5 @@
 #!/bin/sh
-# build-musl.sh mipsel|armhf|mips: build musl's libc.a and start files for a target from
+# build-musl.sh mipsel|armhf|mips|arm64: build musl's libc.a and start files for a target from
 # Debian's source of the musl-dev in its sysroot (scripts/sysroot.sh), compiled for size,
 # and print the directory that holds them. Debian has no musl-dev:mips: mips takes the
 # version of Debian's musl source, which its sysroot's headers come from too
@@ -18,7 +18,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-arch=${1:?usage: build-musl.sh mipsel|armhf|mips}
+arch=${1:?usage: build-musl.sh mipsel|armhf|mips|arm64}
 triplet=$(arch_triplet "$arch")
 flags=-fstack-protector-strong
 cc=$triplet-gcc wrapper=

@@ -2,8 +2,9 @@
 # check-kexec-series.sh: what kexec-tools-patches/README.md promises of the series.
 # - The series applies in order, with no fuzz, to the pristine upstream source it
 #   targets: kexec-tools 2.0.32, the newest upstream release (Debian sid's orig tarball,
-#   without Debian's patches), and builds: the guests' static musl kexec for mipsel and
-#   armhf (scripts/build-kexec.sh, cached).
+#   without Debian's patches), and builds: the guests' static musl kexec for mipsel,
+#   armhf and arm64 (scripts/build-kexec.sh, cached). arm64 is the only build that
+#   compiles 0004's file (kexec/arch/arm64/kexec-vmlinuz-arm64.c).
 # - upstream-head/ applies with `git am` at upstream git HEAD and builds, when
 #   PHRAMBOOT_KEXEC_GIT names a clone of github.com/horms/kexec-tools: CI has no route to
 #   GitHub (nothing here fetches from it), so without one this part is named as not run.
@@ -30,7 +31,7 @@ tar -xJf "$orig" -C "$tmp" --strip-components=1 --no-same-owner
 why=$(series_applies "$tmp" "$TOP/kexec-tools-patches")
 result "applies to $(basename "$orig" .orig.tar.xz) with no fuzz" $? "$why"
 
-for arch in mipsel armhf; do
+for arch in mipsel armhf arm64; do
 	out=$("$TOP/scripts/build-kexec.sh" "$arch" 2>&1)
 	rc=$?
 	result "builds for $arch (static, musl)" $rc "$(printf '%s' "$out" | tail -n 2 | tr '\n' ' ')"

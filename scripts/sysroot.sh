@@ -13,7 +13,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-arch=${1:?usage: sysroot.sh mipsel|armhf|mips [build|ssh|flash]}
+arch=${1:?usage: sysroot.sh mipsel|armhf|mips|arm64 [build|ssh|flash]}
 set=${2:-build}
 arch_triplet "$arch" >/dev/null
 [ "$arch" = mips ] && exec "$TOP/scripts/sysroot-src.sh" "$arch" "$set"
