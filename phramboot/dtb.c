@@ -161,6 +161,27 @@ static int set_memory(void *fdt, const struct ram *ram, char *err, size_t errlen
 	return 0;
 }
 
+/* A bundle's DTB may hold the random seeds a bootloader put in /chosen at one boot
+ * (U-Boot's and QEMU's kaslr-seed and rng-seed, kept by whoever dumped the tree).
+ * Handed to every trial they would seed it with the same bytes each time, and arm64's
+ * kexec-tools refuses a kaslr-seed that is not zero ("setup_2nd_dtb failed"): a zero
+ * one it fills from getrandom() at each load. So kaslr-seed becomes zero and rng-seed
+ * goes; the trial's kernel gathers its own entropy. */
+static int clear_seeds(void *fdt, int chosen, char *err, size_t errlen)
+{
+	int len, r = 0;
+
+	if (fdt_getprop(fdt, chosen, "kaslr-seed", &len))
+		r = len == 8 ? fdt_setprop_inplace_u64(fdt, chosen, "kaslr-seed", 0) :
+			       fdt_delprop(fdt, chosen, "kaslr-seed");
+	if (!r && fdt_getprop(fdt, chosen, "rng-seed", &len))
+		r = fdt_delprop(fdt, chosen, "rng-seed");
+	if (r)
+		return seterr(err, errlen, "unable to clear the DTB's boot seeds in /chosen: %s",
+			      fdt_strerror(r));
+	return 0;
+}
+
 int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 	     size_t *outlen, char *err, size_t errlen)
 {
@@ -205,6 +226,8 @@ int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 		       fdt_strerror(chosen < 0 ? chosen : r));
 		goto fail;
 	}
+	if (clear_seeds(fdt, chosen, err, errlen))
+		goto fail;
 	fdt_pack(fdt);
 	*out = fdt;
 	*outlen = fdt_totalsize(fdt);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <stdlib.h>
+#include <string.h>
 
 #include <libfdt.h>
 
@@ -51,6 +52,56 @@ static void *edit(const char *bootargs, bool node, uint64_t addr, uint64_t size,
 		assert_int_equal(len, fdt_totalsize(out));
 	}
 	return out;
+}
+
+/* The seeds QEMU's and U-Boot's /chosen carry: kaslr-seed is zeroed for kexec to fill,
+ * rng-seed dropped, the rest of /chosen kept. */
+static void test_boot_seeds_cleared(void **state)
+{
+	static const uint8_t rng[32] = { 1, 2, 3 };
+	const void *seed;
+	fdt64_t v;
+	void *out;
+	int len;
+
+	(void)state;
+	assert_int_equal(fdt_create(blob, sizeof(blob)), 0);
+	assert_int_equal(fdt_finish_reservemap(blob), 0);
+	assert_int_equal(fdt_begin_node(blob, ""), 0);
+	fdt_property_u32(blob, "#address-cells", 2);
+	fdt_property_u32(blob, "#size-cells", 2);
+	fdt_begin_node(blob, "chosen");
+	fdt_property_u64(blob, "kaslr-seed", 0x1122334455667788ull);
+	fdt_property(blob, "rng-seed", rng, sizeof(rng));
+	fdt_property_string(blob, "stdout-path", "/pl011@9000000");
+	fdt_end_node(blob);
+	assert_int_equal(fdt_end_node(blob), 0);
+	assert_int_equal(fdt_finish(blob), 0);
+
+	out = edit("console=ttyAMA0", false, 0, 0, 0);
+	int chosen = fdt_path_offset(out, "/chosen");
+	seed = fdt_getprop(out, chosen, "kaslr-seed", &len);
+	assert_non_null(seed);
+	assert_int_equal(len, 8);
+	memcpy(&v, seed, sizeof(v));	/* properties are only 4-byte aligned */
+	assert_true(fdt64_to_cpu(v) == 0);
+	assert_null(fdt_getprop(out, chosen, "rng-seed", &len));
+	assert_string_equal(fdt_getprop(out, chosen, "stdout-path", NULL), "/pl011@9000000");
+	assert_string_equal(fdt_getprop(out, chosen, "bootargs", NULL), "console=ttyAMA0");
+	free(out);
+
+	/* A kaslr-seed of another size is no seed kexec can fill: it goes. */
+	assert_int_equal(fdt_create(blob, sizeof(blob)), 0);
+	assert_int_equal(fdt_finish_reservemap(blob), 0);
+	assert_int_equal(fdt_begin_node(blob, ""), 0);
+	fdt_begin_node(blob, "chosen");
+	fdt_property_u32(blob, "kaslr-seed", 7);
+	fdt_end_node(blob);
+	assert_int_equal(fdt_end_node(blob), 0);
+	assert_int_equal(fdt_finish(blob), 0);
+	out = edit("x", false, 0, 0, 0);
+	assert_null(fdt_getprop(out, fdt_path_offset(out, "/chosen"), "kaslr-seed", &len));
+	free(out);
 }
 
 static void check_reg(const void *fdt, const char *path, const uint32_t *cells, int n)
@@ -213,6 +264,7 @@ static void test_cmdline_mode_and_refusals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_boot_seeds_cleared),
 		cmocka_unit_test(test_one_cell),
 		cmocka_unit_test(test_two_cells_and_defaults),
 		cmocka_unit_test(test_existing_reserved_memory),
