@@ -29,7 +29,11 @@ sysroot=$("$TOP/scripts/sysroot.sh" "$arch")
 lib=$sysroot/usr/lib/$musl
 [ -f "$lib/libc.a" ] || die "$sysroot lacks $musl's libc.a (musl-dev:$arch); delete it and rerun so scripts/sysroot.sh unpacks it again"
 [ -d "$sysroot/usr/include/$triplet/asm" ] || die "$sysroot lacks the kernel headers (linux-libc-dev:$arch); delete it and rerun"
-key=$(inputs_hash "$(basename "$src")" "$("$triplet-gcc" --version | head -n1)" "$(basename "$sysroot")" musl-1)
+# A section per function and datum, and the link drops what nothing calls: kexec-tools
+# links every loader of its architecture, and most of each is unused on a router (arm64:
+# 258 KiB without, 194 KiB with).
+gc="-ffunction-sections -fdata-sections"
+key=$(inputs_hash "$(basename "$src")" "$("$triplet-gcc" --version | head -n1)" "$(basename "$sysroot")" musl-1 "$gc")
 dst=$CACHE/kexec/$arch-$key
 # A failed or interrupted run leaves nothing half-made behind.
 trap 'rm -rf "$dst.tmp"' EXIT
@@ -48,8 +52,8 @@ if [ ! -f "$dst/kexec" ]; then
 		logged "$dst.log" ./configure --host="$triplet" \
 			--without-zlib --without-lzma --without-zstd --without-xen \
 			CC="$gcc" \
-			CFLAGS="-Os -nostdinc -isystem $sysroot/usr/include/$musl -isystem $khdr -isystem $("$gcc" -print-file-name=include)" \
-			LDFLAGS="-static -no-pie -nostdlib $lib/crt1.o $lib/crti.o $("$gcc" -print-file-name=crtbeginT.o)" \
+			CFLAGS="-Os $gc -nostdinc -isystem $sysroot/usr/include/$musl -isystem $khdr -isystem $("$gcc" -print-file-name=include)" \
+			LDFLAGS="-static -no-pie -nostdlib -Wl,--gc-sections $lib/crt1.o $lib/crti.o $("$gcc" -print-file-name=crtbeginT.o)" \
 			LIBS="-Wl,--start-group $lib/libc.a $("$gcc" -print-libgcc-file-name) -Wl,--end-group $("$gcc" -print-file-name=crtend.o) $lib/crtn.o" &&
 		logged "$dst.make.log" make -j"$(nproc)")
 	"$triplet-strip" -o "$dst.tmp/kexec" "$dst.tmp/build/build/sbin/kexec"
