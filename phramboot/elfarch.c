@@ -180,6 +180,15 @@ int elfarch_detect(const uint8_t *b, size_t len, struct elfarch *out, char *err,
 		out->bits = 64;
 		out->big_endian = get(b + 0x18, 8, false) & 1;
 		out->format = KFMT_ARM64_IMAGE;
+		/* Little-endian fields, whatever the kernel's byte order. An image_size of 0
+		 * is a kernel older than 3.17: kexec-tools assumes text_offset 0x80000 and
+		 * 16 MiB then, and so do we. */
+		out->text_offset = get(b + 0x08, 8, false);
+		out->image_size = get(b + 0x10, 8, false);
+		if (!out->image_size) {
+			out->text_offset = 0x80000;
+			out->image_size = 16u << 20;
+		}
 		return 0;
 	}
 	return seterr(err, errlen, "kernel is not an ELF vmlinux, an ARM zImage nor an arm64 Image");

@@ -20,6 +20,9 @@ struct elfarch {
 	/* Physical span [load_lo, load_hi) of the loadable segments and their total memsz:
 	 * where kexec will put the kernel. ELF only; zero otherwise. */
 	uint64_t load_lo, load_hi, load_total;
+	/* arm64 Image only: the header's text_offset and image_size (memory from the
+	 * 2 MiB-aligned base on, BSS included), as kexec-tools reads them. */
+	uint64_t text_offset, image_size;
 };
 
 /* Reads only the first bytes of the image, plus the program headers of an ELF. */

@@ -77,11 +77,25 @@ void placement_kernel_span(const struct elfarch *k, uint64_t kernel_size, uint64
 		*segments = sat_add(sat_add(k->load_total, dtb_size), 4096);
 		return;
 	}
+	/* kexec-tools' arm64 loader puts an Image in the lowest free 2 MiB-aligned hole of
+	 * text_offset + image_size bytes (arm64_locate_kernel_segment(); the boot protocol,
+	 * Documentation/arch/arm64/booting.rst, wants that alignment), and the DTB and
+	 * purgatory in the lowest holes above it. Kept free from the first such place in
+	 * RAM, so that kexec puts them there and not around the image. */
+	if (k->format == KFMT_ARM64_IMAGE) {
+		uint64_t base = ram_base > UINT64_MAX - 0x1fffff ? UINT64_MAX :
+				(ram_base + 0x1fffff) & ~(uint64_t)0x1fffff;
+
+		*lo = base;
+		*hi = sat_add(sat_add(sat_add(base, k->text_offset), k->image_size), tail);
+		*segments = sat_add(k->image_size, dtb_size);
+		return;
+	}
 	/* A zImage decompresses to TEXT_OFFSET (32 KiB) above the start of the 128 MiB
 	 * window it runs in, and kexec-tools reserves five times the zImage for that
 	 * when the image carries no size table (kexec-zImage-arm.c); it refuses to load
 	 * when that area covers a --map-file. Keep it free from the start of RAM, where
-	 * the kernel runs on these boards; arm64 Images are treated alike. */
+	 * the kernel runs on these boards. */
 	*lo = ram_base;
 	*hi = kernel_size > UINT64_MAX / 8 ? UINT64_MAX :
 	      sat_add(sat_add(ram_base, 0x8000 + 5 * kernel_size), tail);

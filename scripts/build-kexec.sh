@@ -4,11 +4,9 @@
 # tree's inputs, the compiler and the sysroot.
 #
 # Linked statically against musl from the target's sysroot (scripts/sysroot.sh), as
-# phramboot is: about 220 KiB on mipsel where glibc's static libc made it 808 KiB, and
-# kexec runs from the small RAM of the routers. Only musl's headers, the kernel's uapi
-# headers and gcc's own are on the include path (-nostdinc), so the cross toolchain's
-# glibc headers never mix in; the link names musl's start files and libc.a itself.
-# kexec-tools builds against musl without changes. zlib, lzma and zstd are left out:
+# phramboot is (musl_static in lib.sh): about 220 KiB on mipsel where glibc's static libc
+# made it 808 KiB, and kexec runs from the small RAM of the routers. kexec-tools builds
+# against musl without changes. zlib, lzma and zstd are left out:
 # the targets load uncompressed kernels (vmlinux on mipsel and mips, zImage on armhf, and
 # on arm64 the Image, which kexec-tools' image-arm64 loader takes as it is).
 set -eu
@@ -41,20 +39,12 @@ if [ ! -f "$dst/kexec" ]; then
 	say "building static kexec for $arch against musl (log in $dst.log)"
 	rm -rf "$dst.tmp" && mkdir -p "$dst.tmp"
 	cp -a "$src" "$dst.tmp/build"
-	# The kernel's uapi headers without glibc's, which sit next to them.
 	khdr=$dst.tmp/khdr
-	mkdir -p "$khdr"
-	ln -s "$sysroot/usr/include/linux" "$khdr/linux"
-	ln -s "$sysroot/usr/include/asm-generic" "$khdr/asm-generic"
-	ln -s "$sysroot/usr/include/$triplet/asm" "$khdr/asm"
-	gcc=$triplet-gcc
+	musl_static "$sysroot" "$triplet" "$musl" "$khdr"
 	(cd "$dst.tmp/build" &&
 		logged "$dst.log" ./configure --host="$triplet" \
 			--without-zlib --without-lzma --without-zstd --without-xen \
-			CC="$gcc" \
-			CFLAGS="-Os $gc -nostdinc -isystem $sysroot/usr/include/$musl -isystem $khdr -isystem $("$gcc" -print-file-name=include)" \
-			LDFLAGS="-static -no-pie -nostdlib -Wl,--gc-sections $lib/crt1.o $lib/crti.o $("$gcc" -print-file-name=crtbeginT.o)" \
-			LIBS="-Wl,--start-group $lib/libc.a $("$gcc" -print-libgcc-file-name) -Wl,--end-group $("$gcc" -print-file-name=crtend.o) $lib/crtn.o" &&
+			CC="$MS_CC" CFLAGS="-Os $gc $MS_CFLAGS" LDFLAGS="$MS_LDFLAGS -Wl,--gc-sections" LIBS="$MS_LIBS" &&
 		logged "$dst.make.log" make -j"$(nproc)")
 	"$triplet-strip" -o "$dst.tmp/kexec" "$dst.tmp/build/build/sbin/kexec"
 	rm -rf "$dst.tmp/build" "$khdr"

@@ -127,6 +127,25 @@ own_apt() {
 		-o APT::Architectures::=amd64 "$@"
 }
 
+# musl_static SYSROOT TRIPLET MUSL KHDR: how autoconf builds a static program against
+# the musl in SYSROOT (musl's headers and libc.a, MUSL its name there: mipsel-linux-musl)
+# with the cross compiler TRIPLET-gcc. Only musl's headers, the kernel's uapi headers
+# (linked into the new folder KHDR, without the glibc headers beside them) and gcc's own
+# are on the include path, so the cross toolchain's glibc never mixes in; the link names
+# musl's start files and libc.a itself. Sets MS_CC, MS_CFLAGS (to add to), MS_LDFLAGS
+# and MS_LIBS.
+musl_static() {
+	ms_lib=$1/usr/lib/$3
+	mkdir -p "$4"
+	ln -s "$1/usr/include/linux" "$4/linux"
+	ln -s "$1/usr/include/asm-generic" "$4/asm-generic"
+	ln -s "$1/usr/include/$2/asm" "$4/asm"
+	MS_CC=$2-gcc
+	MS_CFLAGS="-nostdinc -isystem $1/usr/include/$3 -isystem $4 -isystem $("$MS_CC" -print-file-name=include)"
+	MS_LDFLAGS="-static -no-pie -nostdlib $ms_lib/crt1.o $ms_lib/crti.o $("$MS_CC" -print-file-name=crtbeginT.o)"
+	MS_LIBS="-Wl,--start-group $ms_lib/libc.a $("$MS_CC" -print-libgcc-file-name) -Wl,--end-group $("$MS_CC" -print-file-name=crtend.o) $ms_lib/crtn.o"
+}
+
 # Run "$@" with output in a log; on failure show the log's tail and stop.
 logged() {
 	log=$1; shift

@@ -90,9 +90,8 @@ musl_headers() {
 	rm -rf "$1.musl" "$1.musl.log"
 }
 
-# dropbear, static against the build sysroot's musl (as scripts/build-kexec.sh links
-# kexec: only musl's and the kernel's headers and gcc's own, musl's start files and
-# libc.a named on the link). musl reads /etc/passwd itself, where a static glibc would
+# dropbear, static against the build sysroot's musl (musl_static in lib.sh, as
+# scripts/build-kexec.sh links kexec). musl reads /etc/passwd itself, where a static glibc would
 # want its NSS modules. Sets db to the binary's path.
 build_dropbear() {
 	db_version=$(srcversion dropbear)
@@ -108,22 +107,15 @@ build_dropbear() {
 		cp -a "$db_src" "$db_dst.tmp/build"
 		# Debian's build options (sftp-server path, root's PATH), as debian/rules does.
 		cp "$db_src/debian/localoptions.h" "$db_dst.tmp/build/"
-		lib=$db_sysroot/usr/lib/$musl
 		khdr=$db_dst.tmp/khdr
-		mkdir -p "$khdr"
-		ln -s "$db_sysroot/usr/include/linux" "$khdr/linux"
-		ln -s "$db_sysroot/usr/include/asm-generic" "$khdr/asm-generic"
-		ln -s "$db_sysroot/usr/include/$triplet/asm" "$khdr/asm"
+		musl_static "$db_sysroot" "$triplet" "$musl" "$khdr"
 		# utmp, wtmp and lastlog are stubs in musl, and no router keeps login records.
 		(cd "$db_dst.tmp/build" &&
 			logged "$db_dst.log" ./configure --host="$triplet" --enable-static \
 				--enable-bundled-libtom --disable-zlib --disable-pam \
 				--disable-lastlog --disable-utmp --disable-utmpx --disable-wtmp --disable-wtmpx \
 				--disable-pututline --disable-pututxline \
-				CC="$gcc" \
-				CFLAGS="-Os $harden_cflags -nostdinc -isystem $db_sysroot/usr/include/$musl -isystem $khdr -isystem $("$gcc" -print-file-name=include)" \
-				LDFLAGS="-static -no-pie -nostdlib $lib/crt1.o $lib/crti.o $("$gcc" -print-file-name=crtbeginT.o)" \
-				LIBS="-Wl,--start-group $lib/libc.a $("$gcc" -print-libgcc-file-name) -Wl,--end-group $("$gcc" -print-file-name=crtend.o) $lib/crtn.o" &&
+				CC="$MS_CC" CFLAGS="-Os $harden_cflags $MS_CFLAGS" LDFLAGS="$MS_LDFLAGS" LIBS="$MS_LIBS" &&
 			logged "$db_dst.make.log" make -j"$(nproc)" PROGRAMS=dropbear)
 		"$triplet-strip" -o "$db_dst.tmp/dropbear" "$db_dst.tmp/build/dropbear"
 		rm -rf "$db_dst.tmp/build" "$khdr"

@@ -108,6 +108,14 @@ static void test_zimage_and_arm64(void **state)
 	assert_int_equal(elfarch_detect(img, 0x40, &a, err, sizeof(err)), 0);
 	assert_int_equal(a.machine, EM_AARCH64);
 	assert_int_equal(a.bits, 64);
+	/* No image_size: a pre-3.17 kernel, read as kexec-tools reads it. */
+	assert_true(a.text_offset == 0x80000 && a.image_size == 16u << 20);
+	/* The header's fields are little-endian on every host (booting.rst). */
+	put(img + 0x08, 8, 0, false);
+	put(img + 0x10, 8, 0x5c0000, false);
+	assert_int_equal(elfarch_detect(img, 0x40, &a, err, sizeof(err)), 0);
+	assert_true(a.text_offset == 0 && a.image_size == 0x5c0000);
+	assert_false(a.big_endian);
 }
 
 static void test_malformed(void **state)

@@ -229,6 +229,31 @@ static void test_arm_highmem_limit_and_span(void **state)
 	assert_int_equal(p.ram_base, 0x40000000);
 }
 
+/* arm64: the Image's 2 MiB-aligned base and its header's size decide, not its file
+ * size. */
+static void test_arm64_image_span(void **state)
+{
+	struct elfarch img = { .machine = EM_AARCH64, .bits = 64, .format = KFMT_ARM64_IMAGE,
+			       .text_offset = 0, .image_size = 0x5c0000 };
+	uint64_t lo, hi, seg;
+
+	(void)state;
+	placement_kernel_span(&img, 5697544, 64 * 1024, 0x40000000, &lo, &hi, &seg);
+	assert_true(lo == 0x40000000);
+	assert_true(hi == 0x40000000 + 0x5c0000 + 64 * 1024 + MiB);
+	assert_true(seg == 0x5c0000 + 64 * 1024);
+	/* RAM that starts off a 2 MiB boundary; an old kernel's text_offset. */
+	img.text_offset = 0x80000;
+	placement_kernel_span(&img, 5697544, 64 * 1024, 0x40100000, &lo, &hi, &seg);
+	assert_true(lo == 0x40200000);
+	assert_true(hi == 0x40200000 + 0x80000 + 0x5c0000 + 64 * 1024 + MiB);
+	img.image_size = UINT64_MAX - 10;
+	placement_kernel_span(&img, 4096, 64 * 1024, 0x40000000, &lo, &hi, &seg);
+	assert_true(hi == UINT64_MAX && seg == UINT64_MAX);
+	placement_kernel_span(&img, 4096, 64 * 1024, UINT64_MAX - 0x1000, &lo, &hi, &seg);
+	assert_true(lo == UINT64_MAX && hi == UINT64_MAX);
+}
+
 /* Hostile or absurd numbers must not wrap into small ones that pass the checks. */
 static void test_no_wraparound(void **state)
 {
@@ -272,6 +297,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_prefers_high, teardown),
+		cmocka_unit_test(test_arm64_image_span),
 		cmocka_unit_test_teardown(test_alignment, teardown),
 		cmocka_unit_test_teardown(test_mips_lowmem_limit, teardown),
 		cmocka_unit_test_teardown(test_fragmented, teardown),
