@@ -22,12 +22,16 @@ board() {
 	# stay single-core: MIPS kexec under MIPS_MT_SMP is broken (docs/platform-notes.md).
 	# arm64 without ACPI: with firmware in pflash and ACPI on, QEMU drops the pl061
 	# GPIO that a DTB dumped without the flash files still describes, and the kernel
-	# dies probing it (docs/platform-notes.md).
+	# dies probing it (docs/platform-notes.md). Both cores in one host thread
+	# (thread=single emulates them in turn; the guest still has two): the harness runs
+	# four boards on two host cores, and a host thread per guest core would let one
+	# booting board take both.
+	ONE_THREAD="-accel tcg,thread=single"
 	case $1 in
 	malta) QEMU_MACHINE="qemu-system-mipsel -M malta -m 256" ;;
 	maltabe) QEMU_MACHINE="qemu-system-mips -M malta -m 256" ;;
-	virt) QEMU_MACHINE="qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -smp 2 -m 256" ;;
-	arm64) QEMU_MACHINE="qemu-system-aarch64 -M virt,acpi=off -cpu cortex-a53 -smp 2 -m 256" ;;
+	virt) QEMU_MACHINE="qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -smp 2 $ONE_THREAD -m 256" ;;
+	arm64) QEMU_MACHINE="qemu-system-aarch64 -M virt,acpi=off -cpu cortex-a53 -smp 2 $ONE_THREAD -m 256" ;;
 	esac
 	case $(board_family "$1") in
 	malta)
