@@ -21,19 +21,15 @@ MIPS16FP = if awk '/^Discarded input sections/ { d = 1 } /^Memory Configuration/
 	d && /^ \.mips16\.(call|fn)\./' $@.map | grep . >&2; then \
 	echo "$@: MIPS16e code uses floating point whose call stub --gc-sections dropped" >&2; \
 	rm -f $@; exit 1; fi
-ifeq ($(TARGET),mipsel)
-GNU := mipsel-linux-gnu
-MUSL := mipsel-linux-musl
+# Both MIPS byte orders: Debian's and musl's names are the target's own.
+ifneq ($(filter mipsel mips,$(TARGET)),)
+GNU := $(TARGET)-linux-gnu
+MUSL := $(TARGET)-linux-musl
 ARCH_CFLAGS := $(MIPS_SIZE)
 ARCH_CHECK = $(MIPS16FP)
 else ifeq ($(TARGET),armhf)
 GNU := arm-linux-gnueabihf
 MUSL := arm-linux-musleabihf
-else ifeq ($(TARGET),mips)
-GNU := mips-linux-gnu
-MUSL := mips-linux-musl
-ARCH_CFLAGS := $(MIPS_SIZE)
-ARCH_CHECK = $(MIPS16FP)
 else ifeq ($(TARGET),arm64)
 GNU := aarch64-linux-gnu
 MUSL := aarch64-linux-musl
