@@ -27,7 +27,7 @@ deps:
 # Our tools: native (the build host's `phramboot pack`, and the unit tests) and static
 # musl for each target (into build/target-ARCH/, where mkguest.sh picks them up), with
 # the Ed25519 verifier, libfdt and musl compiled for size from source (libsodium's and
-# musl's from Debian, libfdt's from Linux 6.1).
+# musl's from Debian, libfdt's from Linux 6.12, scripts/fdt-src.sh).
 tools: deps
 	@$(MAKE) -s --no-print-directory -C phramboot O=$(CURDIR)/build/phramboot-native
 	@sodium=$$(scripts/sodium-src.sh) && fdt=$$(scripts/fdt-src.sh) || exit 1; \
