@@ -1,5 +1,5 @@
 # drill-required: --require-drill refuses a trial on a board where no drill has passed
-# (nothing armed, nothing loaded, no reset), and boots the same trial once one has.
+# (nothing armed, nothing loaded), and boots the same trial once one has.
 #@ arches malta virt
 #@ skip.maltabe a check of phramboot's own state file; proven on the family's first board
 #@ skip.arm64 a check of phramboot's own state file; proven on the family's first board
@@ -9,14 +9,13 @@
 #@ writes-flash journal
 #@ expect @@BOOT old
 #@ expect @@ refused with exit 4: phramboot: fatal: unable to boot bundle .*: no drill has passed on this board for kernel
-#@ expect @@ refusal: no reset
 #@ expect @@ drill: starting one
 #@ expect phramboot-drill: started [0-9a-f]{16}
 #@ expect @@BOOT old
 #@ expect ^drill: passed
 #@ expect @@ drill: passed; now the trial with --require-drill
 #@ expect @@BOOT trial
-#@ expect @@ trial ok: still up after 35 s
+#@ expect @@ trial ok: still up after [0-9]+ s
 line=$(drill_line)
 case $line in
 "drill: none"*)

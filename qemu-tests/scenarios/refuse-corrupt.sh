@@ -4,7 +4,6 @@
 #@ push bundles/ok
 #@ expect @@BOOT old
 #@ expect @@ refused with exit 2: phramboot: .*rootfs
-#@ expect @@ refusal: no reset
 #@ reject @@BOOT trial
 cp -a $B/ok /tmp/corrupt
 byte=$(dd if=/tmp/corrupt/rootfs bs=1 skip=100000 count=1 2>/dev/null)

@@ -13,7 +13,6 @@
 #@ expect @@BOOT old .* ssh up fw=next slot=b trial=$
 #@ expect ^security version: 2
 #@ expect @@ refused with exit 2: .*its security version 1 is below this board's 2 \(anti-rollback
-#@ expect @@ refusal: no reset
 #@ expect @@BOOT old .* fw=factory slot= trial=[0-9a-f]{16}
 #@ expect @@ refused with exit 2: .*security version 1, below this board's 2 \(anti-rollback\); pass --allow-downgrade
 #@ expect @@ refuse-downgrade: the old firmware was refused twice

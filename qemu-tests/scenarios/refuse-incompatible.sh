@@ -8,7 +8,6 @@
 #@ push bundles/wrongboard
 #@ expect @@BOOT old
 #@ expect @@ refused with exit 2: .*it is for tplink,archer-c7-v5, qca,qca9558, and this board is (mti,malta|linux,dummy-virt); pass --force-compatible
-#@ expect @@ refusal: no reset
 #@ expect ^board: (mti,malta|linux,dummy-virt); the bundle is for tplink,archer-c7-v5, qca,qca9558 \(--force-compatible\)
 #@ expect @@ refuse-incompatible: --force-compatible plans the boot
 #@ expect @@END

@@ -8,7 +8,6 @@
 #@ nowatchdog
 #@ expect @@BOOT old
 #@ expect @@ refused with exit 4: phramboot: .*watchdog
-#@ expect @@ refusal: no reset
 #@ reject @@BOOT trial
 # ib700 has no presence check: its driver registers /dev/watchdog on malta with or
 # without QEMU's device. Removing the nodes makes the board one without a watchdog.

@@ -4,6 +4,5 @@
 #@ push bundles/badsig
 #@ expect @@BOOT old
 #@ expect @@ refused with exit 2: phramboot: .*manifest.sig
-#@ expect @@ refusal: no reset
 #@ reject @@BOOT trial
 expect_refusal 2 phramboot --timeout 10 $B/badsig

@@ -16,4 +16,4 @@ mount -t tmpfs -o size=150m tmpfs /tmp/big
 cp -a $B/big/* /tmp/big/
 cp $B/ok/rootfs /tmp/big/rootfs
 dd of=/tmp/big/rootfs bs=1 count=0 seek=140M 2>/dev/null
-expect_refusal 3 phramboot --timeout 10 /tmp/big
+expect_refusal_no_reset 3 phramboot --timeout 10 /tmp/big

@@ -6,7 +6,6 @@
 #@ push bundles/ok
 #@ expect @@BOOT old
 #@ expect @@ refused with exit 2: phramboot: .*rootfs
-#@ expect @@ refusal: no reset
 #@ reject @@BOOT trial
 cp -a $B/ok /tmp/short
 dd if=$B/ok/rootfs of=/tmp/short/rootfs bs=4096 count=100 2>/dev/null

@@ -15,9 +15,7 @@
 #@ expect @@ receive refused: wrong order
 #@ expect @@ receive refused: too large
 #@ expect @@ refused with exit 2: phramboot: fatal: unable to boot bundle /tmp/rx-ok \([0-9a-f]{16}\): the staging region /dev/mtd[0-9]+ holds bundle [0-9a-f]{16}; receive this one again
-#@ expect @@ refusal: no reset
 #@ expect @@ refused with exit 2: phramboot: fatal: unable to boot bundle /tmp/rx-health: its root image is not in the staging region /dev/mtd[0-9]+, which is empty
-#@ expect @@ refusal: no reset
 #@ expect @@END
 #@ reject @@BOOT trial
 send() { tar -C "$1" -cf - manifest manifest.sig kernel dtb rootfs; }

@@ -2,8 +2,8 @@
 # old firmware come from flash; phramboot, run over ssh, verifies the real signed
 # bundle, arms the watchdog and kexecs. The trial kernel boots with its root on phram
 # (squashfs), carries the trial marker, finds the stamp the build signed, pets the
-# watchdog through watchdog-arm's keepalive and stays up more than three times the 10 s
-# timeout; the board never resets.
+# watchdog through watchdog-arm's keepalive and stays up longer than the 10 s timeout
+# would let an unpetted board (proof_seconds); the board never resets.
 #@ core
 #@ arches malta virt
 #@ timeout 180
@@ -18,7 +18,7 @@
 #@ expect @@BOOT trial
 #@ expect @@ trial [0-9a-f]{16} runs from squashfs on phram \(mtd[0-9]+\), stamp [0-9a-f]+ ok
 #@ expect @@ trial: keepalive started
-#@ expect @@ trial ok: still up after 35 s
+#@ expect @@ trial ok: still up after [0-9]+ s
 run phramboot status
 mark "old: starting the trial"
 phramboot --timeout 10 $B/ok

@@ -4,7 +4,7 @@
 # the cache-coherency proof: the old kernel wrote the region through one mapping, this
 # kernel reads it through another.
 . /trial-modes/root-proof.sh
-wait=$(cmdline_arg test.wait) || wait=35
+wait=$(cmdline_arg test.wait) || wait=$(proof_seconds)
 # Pet first: hashing 130 MiB takes longer than the watchdog's timeout here.
 watchdog-arm --keepalive --health true --interval 2 &
 mark "trial: keepalive started (pid $!)"

@@ -1,7 +1,8 @@
 # wd-pet: a trial that takes the watchdog over and pets it: busybox watchdog sets a
-# 10 s timeout and pets every 2 s. It reports after test.wait seconds (default 35, more
-# than 3x the timeout) that the board stayed up, then stops petting cleanly.
-wait=$(cmdline_arg test.wait) || wait=35
+# 10 s timeout and pets every 2 s. It reports after test.wait seconds (default
+# proof_seconds: longer than an unpetted timer takes to reset the board) that the board
+# stayed up, then stops petting cleanly.
+wait=$(cmdline_arg test.wait) || wait=$(proof_seconds)
 [ -c /dev/watchdog ] || fail "trial: no /dev/watchdog"
 watchdog -T 10 -t 2 -F /dev/watchdog &
 pet=$!
