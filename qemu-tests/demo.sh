@@ -29,7 +29,8 @@ show() {
 	# kernel's command line); the kernel noise stays in the log.
 	tr -d '\r' <"$log" | sed -n \
 		-e 's/^\(U-Boot 20[0-9.]*\).*/   [board] power on: \1 starts from flash/p' \
-		-e 's/^ide read: .*blocks read: OK/   [board] U-Boot reads the kernel partition (kernel_a) from the disk/p' \
+		-e 's/^ide read: .*count 1 .*blocks read: OK/   [board] U-Boot reads the kernel'"'"'s uImage header from kernel_a on the disk/p' \
+		-e 's/^ide read: .*count \([0-9]*\) .*blocks read: OK/   [board] U-Boot reads the \1 sectors of the kernel it announces/p' \
 		-e 's/^## Booting kernel from Legacy Image at \([0-9a-f]*\).*/   [board] U-Boot boots the old firmware'"'"'s kernel (image at \1)/p' \
 		-e 's/^.*@@BOOT old .* root=\([^ ]*\) \([a-z]*\) ssh up.*/   [board] old firmware up from flash (root: \2), ssh answering on 127.0.0.1/p' \
 		-e 's/^@@HOST pushed \([^ ]*\) to \([^ ]*\) by tar | ssh (\([0-9]*\) bytes)/   [host]  tar | ssh: \1 -> \2 (\3 bytes)/p' \

@@ -157,13 +157,20 @@ sectors() { printf '%x' $(( $1 / 512 )); }
 flash_addr() { printf '%#x' $((0x4000000 + $(part offset "$1"))); } # virt: pflash1 in U-Boot's map
 case $family in
 malta)
-	# One slot. The whole kernel_a partition is read, not the factory kernel's size: an
-	# update may write a bigger kernel there, and no variable has to follow it. It costs
-	# about 1.5-2 s of port I/O per boot (docs/platform-notes.md).
+	# One slot. bootcmd reads the first sector of kernel_a, the uImage header, and then
+	# as many sectors as the image it announces: ih_size, big-endian at offset 12, read
+	# byte by byte so that both byte orders of the board read it alike, plus the 64-byte
+	# header, rounded up; never more than the partition. An update may write a bigger
+	# kernel there, and no variable has to follow it. Reading the whole partition cost
+	# 1.5-2 s of port I/O per boot (docs/platform-notes.md). ksize and kbyte stay in
+	# RAM: nothing on this board saves the environment.
+	kern_first=$(sectors "$(part offset kernel_a)") kern_most=$(sectors "$(part size kernel_a)")
+	hdr=0x81000000
+	ih_size() { printf '%#x' $((hdr + 12 + $1)); }
 	cat >"$out/env.txt" <<ENV
 bootdelay=0
 bootargs=console=$CONSOLE root=$ROOT_DEV rootfstype=squashfs rootwait ro init=/init panic=5 phramboot.slot=a memmap=1M\$$RAMOOPS_ADDR $ramoops
-bootcmd=ide read 0x81000000 $(sectors "$(part offset kernel_a)") $(sectors "$(part size kernel_a)"); bootm 0x81000000
+bootcmd=ide read $hdr $kern_first 1; setexpr.b ksize *$(ih_size 0) * 1000000; setexpr.b kbyte *$(ih_size 1) * 10000; setexpr ksize \$ksize + \$kbyte; setexpr.b kbyte *$(ih_size 2) * 100; setexpr ksize \$ksize + \$kbyte; setexpr.b kbyte *$(ih_size 3); setexpr ksize \$ksize + \$kbyte; setexpr ksize \$ksize + 23f; setexpr ksize \$ksize / 200; if itest \$ksize -gt $kern_most; then setenv ksize $kern_most; fi; ide read $hdr $kern_first \$ksize; bootm $hdr
 ENV
 	# U-Boot checks the environment's CRC in its own byte order: big-endian on maltabe
 	# (mkenvimage -b), or it boots to its prompt with the default environment.
