@@ -61,6 +61,10 @@ router_qemu() {
 			-netdev "user,id=n0,$fwd" -device pcnet,netdev=n0,addr=0b,romfile=
 		# In slot 11, where the board has its own PCnet (Linux maps its IRQ by slot); an
 		# empty romfile: U-Boot never boots from the network, so no iPXE option ROM.
+		# An entropy source in slot 18, the board's first PCI slot: without one, the first
+		# ssh login after every boot waits for the kernel's jitter entropy
+		# (docs/platform-notes.md). virt's firmware DTB gives the kernel an rng-seed.
+		printf '%s\n' -device virtio-rng-pci,addr=12
 		[ -n "$nowd" ] || printf '%s\n' -device ib700 ;;
 	virt)
 		printf '%s\n' \
