@@ -15,7 +15,8 @@
 #@ expect ^drill: passed
 #@ expect @@ drill: passed; now the trial with --require-drill
 #@ expect @@BOOT trial
-#@ expect @@ trial ok: still up after [0-9]+ s
+#@ expect.malta @@ trial ok: still up after 20 s
+#@ expect.virt @@ trial ok: still up after 30 s
 line=$(drill_line)
 case $line in
 "drill: none"*)

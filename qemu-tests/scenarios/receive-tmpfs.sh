@@ -10,6 +10,7 @@
 #@ expect @@HOST receive: phramboot: starting trial [0-9a-f]{16}
 #@ expect @@BOOT trial
 #@ expect @@ trial [0-9a-f]{16} runs from squashfs on phram
-#@ expect @@ trial ok: still up after [0-9]+ s
+#@ expect.malta @@ trial ok: still up after 20 s
+#@ expect.virt @@ trial ok: still up after 30 s
 # Reached only if receive --boot came back to the old firmware.
 fail "receive --boot did not start the trial"

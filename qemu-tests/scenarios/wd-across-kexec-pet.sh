@@ -11,7 +11,8 @@
 #@ expect @@ wd: armed
 #@ expect @@BOOT trial
 #@ expect @@ trial: petting
-#@ expect @@ trial: still up after [0-9]+ s of petting
+#@ expect.malta @@ trial: still up after 20 s of petting
+#@ expect.virt @@ trial: still up after 30 s of petting
 case $(guest_arch) in
 malta) con=console=ttyS0 ;;
 *) con=console=ttyAMA0 ;;

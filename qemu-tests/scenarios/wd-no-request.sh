@@ -12,7 +12,8 @@
 #@ expect @@ wd: armed
 #@ expect @@BOOT trial
 #@ expect @@ trial: idle
-#@ expect @@ trial: still up after [0-9]+ s without opening the watchdog
+#@ expect.malta @@ trial: still up after 20 s without opening the watchdog
+#@ expect.virt @@ trial: still up after 30 s without opening the watchdog
 case $(guest_arch) in
 malta) con=console=ttyS0 ;;
 *) con=console=ttyAMA0 ;;
