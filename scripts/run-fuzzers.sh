@@ -14,6 +14,7 @@ jobs=${FUZZ_JOBS:-$(nproc)}
 fuzz_one() {
 	path=$1
 	name=${path##*/fuzz_}
+	rm -f "$out/$name.verdict"
 	mkdir -p "$out/corpus/$name"
 	seeds=
 	for d in ${FUZZ_SEEDS:-}; do
@@ -34,7 +35,6 @@ mkdir -p "$out"
 echo "fuzz: $# fuzzers, $secs s each, $jobs at once"
 n=0
 for path in "$@"; do
-	rm -f "$out/${path##*/fuzz_}.verdict"
 	fuzz_one "$path" &
 	n=$((n + 1))
 	[ $((n % jobs)) -ne 0 ] || wait
