@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -387,6 +388,19 @@ static int check_staged(const struct boot_opts *o, struct plan *p)
 	return 0;
 }
 
+/* Fresh bytes for the trial's /chosen/rng-seed (dtb.h), or 0 if the running kernel's
+ * pool is not ready yet: then the trial gathers its own entropy, as it would with no
+ * seed. Never wait here for a pool that a router without a hardware RNG fills slowly. */
+static size_t trial_rng_seed(uint8_t *buf, size_t len)
+{
+	ssize_t n;
+
+	do
+		n = getrandom(buf, len, GRND_NONBLOCK);
+	while (n < 0 && errno == EINTR);
+	return n == (ssize_t)len ? len : 0;
+}
+
 static int make_plan(const struct boot_opts *o, struct plan *p)
 {
 	struct bundle_opts bo = { o->keys, o->insecure, isatty(2), true };
@@ -394,6 +408,7 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	bool fdt[MANIFEST_FLASH_MAX] = { false };
 	struct bootargs_req br;
 	struct dtb_edit de;
+	uint8_t seed[DTB_RNG_SEED_LEN];
 	size_t len;
 	long page = sysconf(_SC_PAGESIZE);
 	int r;
@@ -534,8 +549,11 @@ static int make_plan(const struct boot_opts *o, struct plan *p)
 	if (bootargs_build(&br, p->bootargs, sizeof(p->bootargs), err, sizeof(err)))
 		return fatal(EXIT_NO_ROOM, "unable to build the kernel command line: %s", err);
 	de = (struct dtb_edit){ p->bootargs, o->describe == DESCRIBE_DT, p->pl.addr, p->pl.size,
-				p->ramoops.size ? &p->ramoops : NULL, p->ram_source ? &p->ram : NULL };
-	if (dtb_edit(p->b.dtb, p->b.dtb_len, &de, &p->dtb, &p->dtb_len, err, sizeof(err)))
+				p->ramoops.size ? &p->ramoops : NULL, p->ram_source ? &p->ram : NULL,
+				seed, trial_rng_seed(seed, sizeof(seed)) };
+	r = dtb_edit(p->b.dtb, p->b.dtb_len, &de, &p->dtb, &p->dtb_len, err, sizeof(err));
+	explicit_bzero(seed, sizeof(seed));
+	if (r)
 		return fatal(EXIT_NO_ROOM, "unable to edit the DTB: %s", err);
 	if (!dtb_has_memory_node(p->dtb))
 		fprintf(stderr, PROG ": warning: the DTB has no memory node; a kexec'd kernel may not find its RAM\n");

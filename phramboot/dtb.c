@@ -165,19 +165,23 @@ static int set_memory(void *fdt, const struct ram *ram, char *err, size_t errlen
  * (U-Boot's and QEMU's kaslr-seed and rng-seed, kept by whoever dumped the tree).
  * Handed to every trial they would seed it with the same bytes each time, and arm64's
  * kexec-tools refuses a kaslr-seed that is not zero ("setup_2nd_dtb failed"): a zero
- * one it fills from getrandom() at each load. So kaslr-seed becomes zero and rng-seed
- * goes; the trial's kernel gathers its own entropy. */
-static int clear_seeds(void *fdt, int chosen, char *err, size_t errlen)
+ * one it fills from getrandom() at each load. So kaslr-seed becomes zero, and rng-seed
+ * holds the caller's fresh bytes or goes. kexec_load() passes no seed of its own: a
+ * trial without one waits at its first getrandom() until the kernel has gathered
+ * entropy, seconds on a router without a hardware RNG (docs/platform-notes.md). */
+static int set_seeds(void *fdt, int chosen, const struct dtb_edit *e, char *err, size_t errlen)
 {
 	int len, r = 0;
 
 	if (fdt_getprop(fdt, chosen, "kaslr-seed", &len))
 		r = len == 8 ? fdt_setprop_inplace_u64(fdt, chosen, "kaslr-seed", 0) :
 			       fdt_delprop(fdt, chosen, "kaslr-seed");
-	if (!r && fdt_getprop(fdt, chosen, "rng-seed", &len))
+	if (!r && e->rng_seed && e->rng_seed_len)
+		r = fdt_setprop(fdt, chosen, "rng-seed", e->rng_seed, (int)e->rng_seed_len);
+	else if (!r && fdt_getprop(fdt, chosen, "rng-seed", &len))
 		r = fdt_delprop(fdt, chosen, "rng-seed");
 	if (r)
-		return seterr(err, errlen, "unable to clear the DTB's boot seeds in /chosen: %s",
+		return seterr(err, errlen, "unable to set the DTB's boot seeds in /chosen: %s",
 			      fdt_strerror(r));
 	return 0;
 }
@@ -203,7 +207,7 @@ int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 	 * signed bundle is no proof that its DTB is well formed (fdtcheck.h). */
 	if (fdt_strict_check(in, inlen, e2, sizeof(e2)))
 		return seterr(err, errlen, "%s", e2);
-	cap = fdt_totalsize(in) + strlen(e->bootargs) + 4096;
+	cap = fdt_totalsize(in) + strlen(e->bootargs) + e->rng_seed_len + 4096;
 	fdt = malloc(cap);
 	if (!fdt)
 		return seterr(err, errlen, "out of memory");
@@ -226,7 +230,7 @@ int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 		       fdt_strerror(chosen < 0 ? chosen : r));
 		goto fail;
 	}
-	if (clear_seeds(fdt, chosen, err, errlen))
+	if (set_seeds(fdt, chosen, e, err, errlen))
 		goto fail;
 	fdt_pack(fdt);
 	*out = fdt;

@@ -19,7 +19,13 @@ struct dtb_edit {
 	uint64_t addr, size;
 	const struct ramoops *ramoops;	/* add /reserved-memory/ramoops@ADDR; NULL: none */
 	const struct ram *ram;	/* replace the memory nodes with one for these banks; NULL: keep */
+	const uint8_t *rng_seed;	/* into /chosen/rng-seed; NULL: none */
+	size_t rng_seed_len;
 };
+
+/* The bytes of fresh randomness a trial's /chosen/rng-seed gets: as many as Linux's
+ * own kexec_file_load() puts there (drivers/of/kexec.c). */
+#define DTB_RNG_SEED_LEN 128
 
 /* A new, packed blob in *out (malloc'd) with the edits applied; in is not touched. */
 int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,

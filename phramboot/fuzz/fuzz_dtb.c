@@ -11,12 +11,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static const uint8_t seed[DTB_RNG_SEED_LEN];	/* the trial's seed path, as boot.c takes it */
 	char err[512];
 
 	struct ram r = { .bank = { { 0x40000000, 0x10000000 } }, .n = 1 };
 	struct ramoops ro = { .addr = 0x4c000000, .size = 0x100000, .record_size = 0x20000,
 			      .console_size = 0x80000 };
-	struct dtb_edit e = { "console=ttyS0 root=/dev/mtdblock0", true, 0x48000000, 0x400000, &ro, &r };
+	struct dtb_edit e = { "console=ttyS0 root=/dev/mtdblock0", true, 0x48000000, 0x400000, &ro, &r,
+			      seed, sizeof(seed) };
 	struct ram got;
 	void *out;
 	size_t outlen;

@@ -42,7 +42,7 @@ static void make_tree(int ac, int sc, bool chosen, bool reserved, int rac, int r
 
 static void *edit(const char *bootargs, bool node, uint64_t addr, uint64_t size, int expect)
 {
-	struct dtb_edit e = { bootargs, node, addr, size, NULL, NULL };
+	struct dtb_edit e = { bootargs, node, addr, size, NULL, NULL, NULL, 0 };
 	void *out = NULL;
 	size_t len = 0;
 
@@ -102,6 +102,42 @@ static void test_boot_seeds_cleared(void **state)
 	out = edit("x", false, 0, 0, 0);
 	assert_null(fdt_getprop(out, fdt_path_offset(out, "/chosen"), "kaslr-seed", &len));
 	free(out);
+}
+
+/* Fresh bytes from the caller replace the tree's old rng-seed, or become the first one
+ * (a /chosen made for the purpose). */
+static void test_fresh_rng_seed(void **state)
+{
+	static const uint8_t old[32] = { 1, 2, 3 };
+	uint8_t fresh[DTB_RNG_SEED_LEN];
+	const void *got;
+	void *out;
+	size_t outlen;
+	int len;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(fresh); i++)
+		fresh[i] = (uint8_t)(0xa0 ^ i);
+	for (int with_chosen = 0; with_chosen < 2; with_chosen++) {
+		struct dtb_edit e = { .bootargs = "x", .rng_seed = fresh, .rng_seed_len = sizeof(fresh) };
+
+		assert_int_equal(fdt_create(blob, sizeof(blob)), 0);
+		assert_int_equal(fdt_finish_reservemap(blob), 0);
+		assert_int_equal(fdt_begin_node(blob, ""), 0);
+		if (with_chosen) {
+			fdt_begin_node(blob, "chosen");
+			fdt_property(blob, "rng-seed", old, sizeof(old));
+			fdt_end_node(blob);
+		}
+		assert_int_equal(fdt_end_node(blob), 0);
+		assert_int_equal(fdt_finish(blob), 0);
+		assert_int_equal(dtb_edit(blob, fdt_totalsize(blob), &e, &out, &outlen, err, sizeof(err)), 0);
+		got = fdt_getprop(out, fdt_path_offset(out, "/chosen"), "rng-seed", &len);
+		assert_non_null(got);
+		assert_int_equal(len, sizeof(fresh));
+		assert_memory_equal(got, fresh, sizeof(fresh));
+		free(out);
+	}
 }
 
 static void check_reg(const void *fdt, const char *path, const uint32_t *cells, int n)
@@ -186,7 +222,7 @@ static void test_ramoops_node(void **state)
 {
 	struct ramoops ro = { .addr = 0x0ff00000, .size = 0x100000, .record_size = 0x20000,
 			      .console_size = 0x80000, .max_reason = -1 };
-	struct dtb_edit e = { "x", true, 0x0f000000, 0x800000, &ro, NULL };
+	struct dtb_edit e = { "x", true, 0x0f000000, 0x800000, &ro, NULL, NULL, 0 };
 	void *out = NULL, *again = NULL;
 	size_t len;
 	int rm, node, n = 0;
@@ -235,7 +271,7 @@ static void test_cmdline_mode_and_refusals(void **state)
 	assert_string_equal(fdt_getprop(out, fdt_path_offset(out, "/chosen"), "bootargs", NULL), "only args");
 	/* Editing twice would mean two phram devices: refused. */
 	{
-		struct dtb_edit e = { "x", true, 0x1000000, 0x1000, NULL, NULL };
+		struct dtb_edit e = { "x", true, 0x1000000, 0x1000, NULL, NULL, NULL, 0 };
 		void *again;
 		size_t len;
 
@@ -247,7 +283,7 @@ static void test_cmdline_mode_and_refusals(void **state)
 	free(out);
 	/* Garbage and truncation. */
 	{
-		struct dtb_edit e = { "x", true, 0, 0x1000, NULL, NULL };
+		struct dtb_edit e = { "x", true, 0, 0x1000, NULL, NULL, NULL, 0 };
 		void *o;
 		size_t len;
 
@@ -265,6 +301,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_boot_seeds_cleared),
+		cmocka_unit_test(test_fresh_rng_seed),
 		cmocka_unit_test(test_one_cell),
 		cmocka_unit_test(test_two_cells_and_defaults),
 		cmocka_unit_test(test_existing_reserved_memory),
