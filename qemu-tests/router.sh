@@ -100,10 +100,13 @@ router_wait_ssh() {
 	done
 }
 
-# router_push GUEST PORT SRC DEST: a bundle (or any folder) to the board, exactly as the
-# README says: tar -C result -cf - . | ssh root@router 'mkdir -p DEST && tar -C DEST -xf -'.
+# router_push GUEST PORT SRC DEST [FILE...]: a bundle (or any folder; or only its
+# FILEs) to the board, exactly as the README says:
+# tar -C result -cf - . | ssh root@router 'mkdir -p DEST && tar -C DEST -xf -'.
 router_push() {
-	tar -C "$3" -cf - . | router_ssh "$1" "$2" "mkdir -p $4 && tar -C $4 -xf -"
+	local files=(.)
+	[ $# -le 4 ] || files=("${@:5}")
+	tar -C "$3" -cf - "${files[@]}" | router_ssh "$1" "$2" "mkdir -p $4 && tar -C $4 -xf -"
 }
 
 # router_power_cut DIR PID: pull the plug: QEMU quits from its monitor at once (no guest

@@ -10,7 +10,8 @@
 #@ variants 25
 #@ timeout 240
 #@ boots 3
-#@ push bundles/fw-next bundles/fw-factory
+#@ push-first bundles/fw-next
+#@ push-manifest bundles/fw-factory
 #@ writes-flash any
 #@ powercut ^phramboot: test cut point
 #@ expect @@BOOT old .* ssh up fw=factory slot=a trial=$

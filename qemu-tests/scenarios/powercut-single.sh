@@ -9,7 +9,8 @@
 #@ variants 19
 #@ timeout 240
 #@ boots 3
-#@ push bundles/fw-next bundles/fw-factory
+#@ push-first bundles/fw-next
+#@ push-manifest bundles/fw-factory
 #@ writes-flash any
 #@ powercut ^phramboot: test cut point
 #@ brick-ok @@ powercut-single: cut point [0-9]+ of [0-9]+, inside the risk window

@@ -3,7 +3,9 @@
 # bundle, arms the watchdog and kexecs. The trial kernel boots with its root on phram
 # (squashfs), carries the trial marker, finds the stamp the build signed, pets the
 # watchdog through watchdog-arm's keepalive and stays up longer than the 10 s timeout
-# would let an unpetted board (proof_seconds); the board never resets.
+# would let an unpetted board (proof_seconds); the board never resets. The trial's
+# kernel is seeded by the rng-seed phramboot puts in its DTB: its random pool is ready
+# before /init runs (without the seed, virt's and arm64's came seconds later).
 #@ core
 #@ arches malta virt
 #@ timeout 180
@@ -15,6 +17,8 @@
 #@ expect ^phramboot: bundle /tmp/bundles/ok verified
 #@ expect ^phramboot: armed /dev/watchdog
 #@ expect ^phramboot: starting trial [0-9a-f]{16}
+#@ expect ^random: crng init done
+#@ expect ^Run /init as init process
 #@ expect @@BOOT trial
 #@ expect @@ trial [0-9a-f]{16} runs from squashfs on phram \(mtd[0-9]+\), stamp [0-9a-f]+ ok
 #@ expect @@ trial: keepalive started
