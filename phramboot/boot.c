@@ -812,6 +812,22 @@ static void carry_maps(struct plan *p, struct kexec_plan *kp)
 	}
 }
 
+/* --save-dtb: the edited DTB as the trial gets it, but with its rng-seed zeroed: the
+ * file is world-readable, and the seed is the trial's secret. */
+static int save_dtb(const char *path, const struct plan *p, char *err, size_t errlen)
+{
+	void *copy = malloc(p->dtb_len);
+	int r;
+
+	if (!copy)
+		return seterr(err, errlen, "out of memory");
+	memcpy(copy, p->dtb, p->dtb_len);
+	dtb_zero_rng_seed(copy);
+	r = write_new_file(path, copy, p->dtb_len, 0644, err, errlen);
+	free(copy);
+	return r;
+}
+
 /* A drill that stopped before kexec: its result, so that status does not judge it. */
 static void drill_abort(const struct boot_opts *o, struct plan *p)
 {
@@ -846,7 +862,7 @@ int boot(const struct boot_opts *o)
 	code = make_plan(o, &p);
 	if (code)
 		goto out;
-	if (o->save_dtb && write_new_file(o->save_dtb, p.dtb, p.dtb_len, 0644, err, sizeof(err))) {
+	if (o->save_dtb && save_dtb(o->save_dtb, &p, err, sizeof(err))) {
 		code = fatal(EXIT_SYSTEM, "unable to write %s: %s", o->save_dtb, err);
 		goto out;
 	}

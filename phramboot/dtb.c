@@ -241,6 +241,15 @@ fail:
 	return -1;
 }
 
+void dtb_zero_rng_seed(void *fdt)
+{
+	int len;
+	void *seed = fdt_getprop_w(fdt, fdt_path_offset(fdt, "/chosen"), "rng-seed", &len);
+
+	if (seed && len > 0)
+		explicit_bzero(seed, (size_t)len);
+}
+
 bool dtb_has_memory_node(const void *fdt)
 {
 	int node = fdt_path_offset(fdt, "/memory");

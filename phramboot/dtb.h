@@ -31,6 +31,9 @@ struct dtb_edit {
 int dtb_edit(const void *in, size_t inlen, const struct dtb_edit *e, void **out,
 	     size_t *outlen, char *err, size_t errlen);
 
+/* Overwrite /chosen/rng-seed, if any, with zeros, in place (a copy for the eyes). */
+void dtb_zero_rng_seed(void *fdt);
+
 /* Does the blob have a /memory node?  A kexec'd malta kernel needs one (docs/platform-notes.md). */
 bool dtb_has_memory_node(const void *fdt);
 

@@ -136,6 +136,12 @@ static void test_fresh_rng_seed(void **state)
 		assert_non_null(got);
 		assert_int_equal(len, sizeof(fresh));
 		assert_memory_equal(got, fresh, sizeof(fresh));
+		/* --save-dtb's copy: the same tree, the seed zeroed. */
+		dtb_zero_rng_seed(out);
+		got = fdt_getprop(out, fdt_path_offset(out, "/chosen"), "rng-seed", &len);
+		assert_int_equal(len, sizeof(fresh));
+		for (int i = 0; i < len; i++)
+			assert_int_equal(((const uint8_t *)got)[i], 0);
 		free(out);
 	}
 }
