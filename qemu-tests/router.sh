@@ -80,18 +80,10 @@ router_qemu() {
 }
 
 # router_ssh GUEST PORT CMD...: run CMD on the board as root, its host key pinned.
-# With ROUTER_SSH_MUX set to a socket path, the logins share one connection (OpenSSH
-# multiplexing): the first one opens it and it stays until the board goes away. A login
-# costs the emulated board a key exchange, about a seventh of a CPU-second on virt
-# (qemu-tests/README.md); the QEMU suite makes three or more of them at every boot. The
-# path must name one boot of one board: a connection to a board that has rebooted since
-# is dead, and a login through it would fail.
 router_ssh() {
-	local guest=$1 port=$2 mux=()
+	local guest=$1 port=$2
 	shift 2
-	[ -z "${ROUTER_SSH_MUX:-}" ] ||
-		mux=(-o ControlMaster=auto -o "ControlPath=$ROUTER_SSH_MUX" -o ControlPersist=yes)
-	ssh -q -p "$port" -i "$TOP/build/keys/ssh-client" -o IdentitiesOnly=yes -o BatchMode=yes "${mux[@]}" \
+	ssh -q -p "$port" -i "$TOP/build/keys/ssh-client" -o IdentitiesOnly=yes -o BatchMode=yes \
 		-o UserKnownHostsFile="$TOP/build/guest/$guest/router/known_hosts" \
 		-o HostKeyAlias="phramboot-$(guest_board "$guest")" -o StrictHostKeyChecking=yes \
 		-o ConnectTimeout=10 -o ServerAliveInterval=2 -o ServerAliveCountMax=5 \
